@@ -1,0 +1,61 @@
+/*
+ * librecert — credit amounts and money (RULES.md §2).
+ *
+ * No floating point: a credit amount crosses the API as an int64_t number of
+ * centihours (hundredths of a contact hour), and an amount written in some
+ * unit as an int64_t number of hundredths of that unit (1.5 CEU is 150).
+ * A unit's size is its per_hour in millionths: how many units one contact
+ * hour is worth, times 1,000,000 (CEU: 0.1 per hour = 100000; CEC and hours:
+ * 1 per hour = 1000000). Money is an int64_t number of cents.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef RECERT_AMOUNT_H
+#define RECERT_AMOUNT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RECERT_PER_HOUR_HOURS 1000000 /* hours: 1 per hour */
+#define RECERT_PER_HOUR_CEU 100000    /* IACET CEU: 0.1 per hour */
+#define RECERT_PER_HOUR_CEC 1000000   /* ACSM CEC: 1 per hour */
+
+/* Largest amount a records document may give, in hundredths (10^9 units). */
+#define RECERT_AMOUNT_MAX 100000000000LL
+
+/*
+ * Convert hundredths of a unit whose size is per_hour_micro to centihours,
+ * rounded down (credit is never rounded up): 150 hundredths of CEU (1.5 CEU)
+ * is 1500 centihours (15 hours). RECERT_EINVAL for a NULL out, a negative
+ * amount or a per_hour_micro <= 0; RECERT_ERANGE when the result overflows.
+ */
+RECERT_API int recert_amount_to_centihours(int64_t *out, int64_t hundredths, int64_t per_hour_micro);
+
+/*
+ * Write a centihour amount in a unit whose size is per_hour_micro as an exact
+ * decimal with as few digits as needed and at least one after the point:
+ * 2000 centihours of CEU is "2.0", 1900 is "1.9", 25 is "0.025". A negative
+ * amount gets a leading '-'. RECERT_ERANGE when out is too small (out is
+ * then untouched); RECERT_EINVAL for NULL out or per_hour_micro <= 0.
+ */
+RECERT_API int recert_amount_format(char *out, size_t size, int64_t centihours, int64_t per_hour_micro);
+
+/*
+ * Parse decimal text with at most two decimals ("4", "1.5", "0.25") into
+ * hundredths: "1.5" is 150. No sign, exponent or spaces. RECERT_EINVAL for
+ * anything else, RECERT_ERANGE above RECERT_AMOUNT_MAX.
+ */
+RECERT_API int recert_amount_parse(int64_t *out, const char *text);
+
+/* Look up a standard unit by name, case-insensitively ("hours", "ceu",
+ * "cec"): its per_hour in millionths, or 0 when the name is not standard. */
+RECERT_API int64_t recert_unit_standard_per_hour(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RECERT_AMOUNT_H */

@@ -1,0 +1,161 @@
+/*
+ * librecert — a report: what evaluation computed as of a day, for every
+ * credential of every holder (FORMAT.md "Report document", RULES.md §3–§10).
+ *
+ * Entries are addressed by holder index h (input order) and credential index
+ * c within the holder (input order). Getters given a NULL report or an index
+ * out of range return the "nothing" value of their type: NULL, -1,
+ * RECERT_DAY_NONE, or 0 for counts.
+ *
+ * Every enum's values are fixed and only ever appended to.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef RECERT_REPORT_H
+#define RECERT_REPORT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum recert_status { /* RULES.md §8 */
+    RECERT_STATUS_RENEWED = 0,
+    RECERT_STATUS_SUBMITTED = 1,
+    RECERT_STATUS_ELIGIBLE = 2,
+    RECERT_STATUS_IN_PROGRESS = 3,
+    RECERT_STATUS_LATE = 4,
+    RECERT_STATUS_LAPSED = 5
+} recert_status;
+
+typedef enum recert_path { /* RULES.md §6 */
+    RECERT_PATH_NONE = 0,
+    RECERT_PATH_CREDITS = 1,
+    RECERT_PATH_EXAM = 2
+} recert_path;
+
+typedef enum recert_tier_kind { /* RULES.md §7 */
+    RECERT_TIER_ON_TIME = 0,
+    RECERT_TIER_LATE = 1, /* one of the policy's late windows: see recert_report_tier() */
+    RECERT_TIER_CLOSED = 2
+} recert_tier_kind;
+
+typedef enum recert_cpr_aed_state { /* RULES.md §5 */
+    RECERT_CPR_AED_CURRENT = 0,
+    RECERT_CPR_AED_NOT_HANDS_ON = 1,
+    RECERT_CPR_AED_EXPIRED = 2,
+    RECERT_CPR_AED_MISSING = 3,
+    RECERT_CPR_AED_NOT_REQUIRED = 4
+} recert_cpr_aed_state;
+
+typedef enum recert_audit_state { /* RULES.md §9 */
+    RECERT_AUDIT_NONE = 0,
+    RECERT_AUDIT_DOCUMENTS_DUE = 1,
+    RECERT_AUDIT_OVERDUE = 2,
+    RECERT_AUDIT_UNDER_REVIEW = 3,
+    RECERT_AUDIT_PASSED = 4,
+    RECERT_AUDIT_FAILED = 5
+} recert_audit_state;
+
+typedef enum recert_notice_code { /* FORMAT.md "notices" */
+    RECERT_NOTICE_PETITION_REQUIRED = 0,
+    RECERT_NOTICE_PETITION_PENDING = 1,
+    RECERT_NOTICE_PETITION_DENIED = 2,
+    RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW = 3,
+    RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE = 4,
+    RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED = 5,
+    RECERT_NOTICE_AUDIT_DOCUMENTS_DUE = 6,
+    RECERT_NOTICE_AUDIT_OVERDUE = 7
+} recert_notice_code;
+
+typedef enum recert_date_kind { /* RULES.md §10, the report's "dates" */
+    RECERT_DATE_CYCLE_START = 0,
+    RECERT_DATE_EXPIRES = 1,
+    RECERT_DATE_CREDIT_DEADLINE = 2,
+    RECERT_DATE_ON_TIME_DEADLINE = 3,
+    RECERT_DATE_LATE_FEE_DEADLINE = 4,
+    RECERT_DATE_FINAL_DEADLINE = 5,
+    RECERT_DATE_CPR_AED_EXPIRES = 6,
+    RECERT_DATE_AUDIT_DOCUMENTS_DUE = 7,
+    RECERT_DATE_EXAM_DEADLINE = 8,
+    RECERT_DATE_NEXT_CYCLE_START = 9,  /* renewed credentials only */
+    RECERT_DATE_NEXT_CYCLE_EXPIRES = 10
+} recert_date_kind;
+
+typedef enum recert_credits_kind { /* RULES.md §10, centihours */
+    RECERT_CREDITS_REQUIRED = 0,
+    RECERT_CREDITS_EARNED = 1,
+    RECERT_CREDITS_PENDING = 2,
+    RECERT_CREDITS_SHORTFALL = 3
+} recert_credits_kind;
+
+typedef enum recert_fee_kind { /* RULES.md §7, cents */
+    RECERT_FEE_RENEWAL = 0,
+    RECERT_FEE_LATE = 1,
+    RECERT_FEE_TOTAL = 2,
+    RECERT_FEE_PETITION = 3
+} recert_fee_kind;
+
+RECERT_API void recert_report_free(recert_report *report);
+
+/* The report document (FORMAT.md). flags: 0 or RECERT_JSON_PRETTY. Release
+ * *out with recert_free(). */
+RECERT_API int recert_report_to_json(char **out, const recert_report *report, unsigned flags);
+
+RECERT_API int32_t recert_report_as_of(const recert_report *report);
+RECERT_API size_t recert_report_holder_count(const recert_report *report);
+RECERT_API const char *recert_report_holder_id(const recert_report *report, size_t h);
+RECERT_API size_t recert_report_credential_count(const recert_report *report, size_t h);
+
+RECERT_API const char *recert_report_credential_id(const recert_report *report, size_t h, size_t c);
+RECERT_API const char *recert_report_policy_id(const recert_report *report, size_t h, size_t c);
+RECERT_API int recert_report_status(const recert_report *report, size_t h, size_t c); /* recert_status, -1 */
+RECERT_API int recert_report_certified(const recert_report *report, size_t h, size_t c); /* 1, 0, -1 */
+RECERT_API int recert_report_path(const recert_report *report, size_t h, size_t c);   /* recert_path, -1 */
+RECERT_API int32_t recert_report_date(const recert_report *report, size_t h, size_t c, recert_date_kind which);
+
+/* Credits in centihours; the unit to write them in is recert_report_unit()
+ * with its recert_report_unit_per_hour() (see recert_amount_format()). */
+RECERT_API int64_t recert_report_credits(const recert_report *report, size_t h, size_t c, recert_credits_kind which);
+RECERT_API const char *recert_report_unit(const recert_report *report, size_t h, size_t c);
+RECERT_API int64_t recert_report_unit_per_hour(const recert_report *report, size_t h, size_t c);
+RECERT_API size_t recert_report_counted_count(const recert_report *report, size_t h, size_t c);
+RECERT_API const char *recert_report_counted_at(const recert_report *report, size_t h, size_t c, size_t i);
+RECERT_API int recert_report_cpr_aed(const recert_report *report, size_t h, size_t c); /* recert_cpr_aed_state, -1 */
+
+/* Fees in cents. The tier's name is "on_time", "closed" or the name of the
+ * policy's late window. */
+RECERT_API int64_t recert_report_fee(const recert_report *report, size_t h, size_t c, recert_fee_kind which);
+RECERT_API const char *recert_report_currency(const recert_report *report, size_t h, size_t c);
+RECERT_API int recert_report_tier_kind(const recert_report *report, size_t h, size_t c); /* recert_tier_kind, -1 */
+RECERT_API const char *recert_report_tier(const recert_report *report, size_t h, size_t c);
+
+RECERT_API int recert_report_audit(const recert_report *report, size_t h, size_t c); /* recert_audit_state, -1 */
+
+/* The renewal group (RULES.md §6): the sorted ids of the credentials renewed
+ * together; count 0 when the credential is not in a group. */
+RECERT_API size_t recert_report_group_count(const recert_report *report, size_t h, size_t c);
+RECERT_API const char *recert_report_group_at(const recert_report *report, size_t h, size_t c, size_t i);
+
+/* Notices, ordered by code name then by the credit's input order. The credit
+ * id is NULL for a notice that is not about one credit entry. */
+RECERT_API size_t recert_report_notice_count(const recert_report *report, size_t h, size_t c);
+RECERT_API int recert_report_notice_code(const recert_report *report, size_t h, size_t c, size_t i); /* -1 */
+RECERT_API const char *recert_report_notice_credit(const recert_report *report, size_t h, size_t c, size_t i);
+RECERT_API const char *recert_report_notice_message(const recert_report *report, size_t h, size_t c, size_t i);
+
+/* The fixed names of the enums' values, as the report document writes them
+ * ("in_progress", "not_hands_on", "petition_required", ...); NULL for a value
+ * out of range. */
+RECERT_API const char *recert_status_name(int status);
+RECERT_API const char *recert_path_name(int path); /* NULL for RECERT_PATH_NONE */
+RECERT_API const char *recert_cpr_aed_state_name(int state);
+RECERT_API const char *recert_audit_state_name(int state);
+RECERT_API const char *recert_notice_code_name(int code);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RECERT_REPORT_H */

@@ -1,0 +1,308 @@
+/*
+ * librecert — internal declarations shared by the files of lib/.
+ * Nothing here is API. Plain values cross module borders: day numbers,
+ * centihours, cents, enums; never jansson objects (only json_in.c and
+ * json_out.c include jansson.h).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef RECERT_INTERNAL_H
+#define RECERT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recert.h"
+
+#if defined(__GNUC__)
+#define RC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define RC_PRINTF(a, b)
+#endif
+
+/* ---- error.c: the calling thread's last error ------------------------ */
+
+/* Set the thread's last error and return code. path may be NULL or "";
+ * the stored message is "path: <formatted>" (or just the formatted text
+ * without a path), cut to a bounded length. */
+int rc_fail(int code, const char *path, const char *fmt, ...) RC_PRINTF(3, 4);
+int rc_failv(int code, const char *path, const char *fmt, va_list ap);
+/* RECERT_ENOMEM with a fixed message; never allocates. */
+int rc_oom(void);
+
+/* ---- small helpers (util.c) ----------------------------------------- */
+
+char *rc_strdup(const char *s);          /* NULL for NULL or no memory */
+char *rc_strndup(const char *s, size_t n);
+/* Replace *dst by a copy of src (NULL clears). RECERT_OK or RECERT_ENOMEM;
+ * *dst unchanged on failure. */
+int rc_set_string(char **dst, const char *src);
+int rc_strcasecmp(const char *a, const char *b); /* ASCII only, locale-free */
+
+/* A growable byte buffer for text output. On allocation failure it sets
+ * failed and ignores further appends. */
+typedef struct rc_buf {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} rc_buf;
+void rc_buf_put(rc_buf *b, const char *s, size_t n);
+void rc_buf_puts(rc_buf *b, const char *s);
+void rc_buf_putc(rc_buf *b, char c);
+void rc_buf_printf(rc_buf *b, const char *fmt, ...) RC_PRINTF(2, 3);
+/* Hand the NUL-terminated text to the caller (*out) or fail with ENOMEM;
+ * the buffer is emptied either way. */
+int rc_buf_finish(rc_buf *b, char **out);
+void rc_buf_free(rc_buf *b);
+
+/* ---- date.c (besides the public functions) --------------------------- */
+
+static inline bool rc_day_valid(int32_t d) { return d >= RECERT_DAY_MIN && d <= RECERT_DAY_MAX; }
+/* An offset of RULES.md §1 and FORMAT.md ("through", "final_deadline"). */
+typedef struct rc_offset {
+    int years, months, days;
+} rc_offset;
+/* d + offset, clamped as RULES.md §1; RECERT_ERANGE outside 1900..9999
+ * (sets no error: the caller names the place). */
+int rc_date_add(int32_t *out, int32_t d, int years, int months, int days);
+/* Quick formatting for messages: writes "YYYY-MM-DD" (or "none"). */
+void rc_date_text(char buf[RECERT_DATE_BUFSIZE], int32_t d);
+
+/* ---- x- members ----------------------------------------------------- */
+
+typedef struct rc_xmember {
+    char *key;  /* "x-..." */
+    char *json; /* compact JSON text of the value */
+} rc_xmember;
+typedef struct rc_xlist {
+    rc_xmember *v;
+    size_t n;
+} rc_xlist;
+void rc_xlist_free(rc_xlist *x);
+int rc_xlist_copy(rc_xlist *dst, const rc_xlist *src);
+/* Set (json != NULL, already validated) or remove (json == NULL) a member. */
+int rc_xlist_set(rc_xlist *x, const char *key, const char *json);
+const char *rc_xlist_get(const rc_xlist *x, const char *key);
+/* The public x_set/x_get of every handle share these (they validate the key
+ * and the JSON text through json_in.c's rc_json_check_value()). */
+int rc_x_set(rc_xlist *x, const char *key, const char *json);
+int rc_x_get(char **out, const rc_xlist *x, const char *key);
+
+/* ---- the policy model (policy.c, catalog.c) -------------------------- */
+
+typedef struct rc_late_window {
+    char *tier;        /* "late", "late_additional", ... */
+    bool has_through;  /* false: through the final deadline */
+    rc_offset through; /* from E */
+    int64_t fee_cents;
+} rc_late_window;
+
+typedef struct rc_waiver {
+    char *id;
+    int32_t from, through; /* through RECERT_DAY_NONE: open-ended */
+} rc_waiver;
+
+struct recert_policy {
+    char *id, *organization, *name, *source, *currency;
+    int32_t checked; /* RECERT_DAY_NONE when absent */
+    char *unit;      /* unit name as written ("CEU") */
+    int64_t per_hour; /* millionths of a unit per contact hour */
+    int cycle_years;
+    recert_cycle_kind cycle_kind;
+    int64_t required;   /* centihours */
+    int32_t grace_days; /* credit_grace_days */
+    bool cpr_required;
+    int64_t cpr_credit; /* centihours */
+    recert_unapproved unapproved;
+    bool exam_path;
+    char *combine_group; /* NULL: none */
+    int64_t renewal_cents, petition_cents, combine_extra_cents;
+    rc_late_window *late;
+    size_t late_n;
+    bool has_final;
+    rc_offset final_deadline; /* from E */
+    bool audit;
+    int32_t documents_days;
+    rc_waiver *waivers;
+    size_t waiver_n;
+    char *json; /* the document as given (compact, without "recert") */
+};
+
+struct recert_catalog {
+    int refs;       /* atomic; the caller's reference + one per roster */
+    bool immortal;  /* the default catalog */
+    recert_policy **pol;
+    size_t n, cap;
+};
+void rc_catalog_ref(const recert_catalog *c);
+void rc_catalog_unref(const recert_catalog *c);
+/* A unit name's per_hour among the standard units and the given policy
+ * lists (first list searched first); 0 when unknown. */
+int64_t rc_unit_per_hour(const char *unit, recert_policy *const *a, size_t an,
+                         const recert_catalog *cat);
+/* Is the policy's unit consistent with the others of a set (RULES.md §2)?
+ * RECERT_OK or RECERT_EDATA (error set, with path). */
+int rc_policy_unit_check(const recert_policy *p, recert_policy *const *others, size_t n,
+                         const char *path);
+void rc_policy_destroy(recert_policy *p); /* frees members, not p */
+
+/* ---- the records model (credit.c, credential.c, holder.c, roster.c) --- */
+
+typedef struct rc_cpr {
+    int32_t completed, expires;
+    signed char hands_on; /* -1 not given (means true), 0, 1 */
+    signed char adult;    /* -1 not given (means true), 0, 1 */
+    rc_xlist x;
+} rc_cpr;
+
+struct recert_credit {
+    char *id, *title, *provider;
+    int32_t completed;
+    int64_t amount;          /* hundredths of unit; centihours when unit is NULL */
+    char *unit;              /* NULL: given as "hours" */
+    bool amount_real;        /* the JSON number had a decimal point (export) */
+    signed char approval;    /* -1 not given (preapproved), else recert_approval */
+    signed char petition;    /* recert_petition_status; NONE: no petition */
+    int32_t petition_filed, petition_decided; /* decided: NONE when not given */
+    rc_xlist petition_x;
+    char **applies_to;
+    long applies_n;          /* -1: all credentials (member absent) */
+    rc_xlist x;
+    int64_t ch;              /* resolved in a roster: centihours, rounded down */
+};
+
+struct recert_credential {
+    char *id, *policy, *number;
+    int32_t certified, cycle_start, expires; /* NONE when not given */
+    bool has_app;
+    int32_t app_received, app_decided;
+    signed char app_decision; /* -1 not given (pending), else recert_decision */
+    rc_xlist app_x;
+    bool has_audit;
+    int32_t audit_selected, audit_docs, audit_decided;
+    signed char audit_outcome; /* recert_audit_outcome */
+    rc_xlist audit_x;
+    bool has_exam;
+    int32_t exam_passed;
+    rc_xlist exam_x;
+    rc_xlist x;
+    const recert_policy *pol; /* resolved in a roster; NULL outside one */
+};
+
+struct recert_holder {
+    char *id, *name;
+    rc_cpr *cpr;
+    size_t cpr_n, cpr_cap;
+    bool cpr_list;        /* cpr_aed was given as an array (export) */
+    bool has_credentials; /* the member was given (export) */
+    bool has_credits;
+    recert_credential *cred;
+    size_t cred_n, cred_cap;
+    recert_credit *credit;
+    size_t credit_n, credit_cap;
+    rc_xlist x;
+};
+
+struct recert_roster {
+    const recert_catalog *catalog; /* referenced */
+    recert_policy **pol;           /* the document's own policies */
+    size_t pol_n;
+    bool has_policies;             /* the member was given (export) */
+    recert_holder *holders;
+    size_t n, cap;
+    uint32_t *index;               /* open-addressing hash of holder ids */
+    size_t index_cap;
+    rc_xlist x;
+};
+
+/* Deep copy into *dst (zeroed first) / free the members (not the struct). */
+int rc_credit_copy_into(recert_credit *dst, const recert_credit *src);
+void rc_credit_clear(recert_credit *k);
+int rc_credential_copy_into(recert_credential *dst, const recert_credential *src);
+void rc_credential_clear(recert_credential *c);
+int rc_holder_copy_into(recert_holder *dst, const recert_holder *src);
+void rc_holder_clear(recert_holder *h);
+/* Initialise a zeroed struct's "not given" markers. */
+void rc_credit_init(recert_credit *k);
+void rc_credential_init(recert_credential *c);
+void rc_holder_init(recert_holder *h);
+
+/* ---- cycle.c: RULES.md §3 -------------------------------------------- */
+
+/* The cycle of a credential under a policy: S and E. RECERT_EDATA for
+ * cycle_start before certified or expires not after S, RECERT_ERANGE for a
+ * day beyond 9999-12-31; the error is set with path (the credential's). */
+int rc_cycle(int32_t *S, int32_t *E, const recert_credential *c, const recert_policy *p,
+             const char *path);
+/* The next cycle after an accepted renewal. */
+int rc_next_cycle(int32_t *S2, int32_t *E2, int32_t E, const recert_policy *p);
+/* E for a cycle starting on S under the policy's rule. */
+int rc_cycle_end(int32_t *E, int32_t S, const recert_policy *p);
+
+/* ---- report.c -------------------------------------------------------- */
+
+typedef struct rc_arena_chunk rc_arena_chunk;
+typedef struct rc_arena {
+    rc_arena_chunk *head;
+    char *cur;
+    size_t left;
+} rc_arena;
+void *rc_arena_alloc(rc_arena *a, size_t size); /* 8-aligned; NULL: no memory */
+char *rc_arena_strdup(rc_arena *a, const char *s);
+void rc_arena_free(rc_arena *a);
+
+typedef struct rc_notice {
+    int code;           /* recert_notice_code */
+    const char *credit; /* NULL when not about one credit */
+    size_t credit_pos;  /* the credit's input position, for ordering */
+    const char *message;
+} rc_notice;
+
+enum { RC_DATE_N = 11, RC_CREDITS_N = 4, RC_FEES_N = 4 };
+
+typedef struct rc_entry {
+    const char *id, *policy, *unit, *currency, *tier; /* tier: on_time, closed, a window's */
+    int64_t per_hour;
+    int status, certified, path, cpr, audit, tier_kind;
+    int32_t dates[RC_DATE_N];     /* by recert_date_kind */
+    int64_t credits[RC_CREDITS_N]; /* by recert_credits_kind, centihours */
+    int64_t fees[RC_FEES_N];       /* by recert_fee_kind, cents */
+    const char **counted;
+    size_t counted_n;
+    const char **group;
+    size_t group_n;
+    rc_notice *notices;
+    size_t notice_n;
+} rc_entry;
+
+typedef struct rc_report_holder {
+    const char *id;
+    rc_entry *entries;
+    size_t n;
+} rc_report_holder;
+
+struct recert_report {
+    int32_t as_of;
+    rc_report_holder *holders;
+    size_t n;
+    rc_arena arena; /* every string and array of the report */
+};
+
+/* ---- evaluate.c ------------------------------------------------------ */
+
+/* Evaluate one holder (whose credentials have resolved policies) as of T
+ * into out, allocating from the report's arena. */
+int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, int32_t T);
+
+/* ---- json_in.c / json_out.c ------------------------------------------ */
+
+/* Is text one JSON value? RECERT_OK, or RECERT_EPARSE (error set). On
+ * success *compact (if not NULL) receives its compact form (free()). */
+int rc_json_check_value(const char *text, char **compact);
+
+/* Limits (docs/format.md). */
+#define RC_MAX_ERRORS 1000 /* recert_validate_json lists at most this many */
+
+#endif /* RECERT_INTERNAL_H */
