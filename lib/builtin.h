@@ -1,4 +1,4 @@
-/* The built-in policy documents, generated from lib/policies/*.json. */
+/* The built-in policy documents, generated from the files of lib/policies. */
 #ifndef RECERT_BUILTIN_H
 #define RECERT_BUILTIN_H
 #include <stddef.h>

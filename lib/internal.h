@@ -294,7 +294,53 @@ struct recert_report {
 
 /* Evaluate one holder (whose credentials have resolved policies) as of T
  * into out, allocating from the report's arena. */
-int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, int32_t T);
+int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, size_t hi, int32_t T);
+/* Check that every fixed date of a credential (cycle, deadlines, next
+ * cycle, audit due day) stays in 1900..9999; error with path. */
+int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path);
+
+/* ---- the document reader's place and errors (json_reader.c) ----------- */
+
+#define RD_PATH_MAX 480
+
+typedef struct rd_error {
+    int code;
+    char *path, *message;
+} rd_error;
+
+typedef struct rc_reader {
+    char path[RD_PATH_MAX + 32];
+    size_t path_len;
+    int first_code;  /* RECERT_OK until the first error */
+    bool collect;    /* keep every error (recert_validate_json) */
+    bool oom;        /* an allocation failed: the result is RECERT_ENOMEM */
+    rd_error *errors;
+    size_t error_n;
+    size_t count;    /* errors seen, collected or not */
+} rc_reader;
+
+void rd_init(rc_reader *rd, bool collect);
+void rd_free(rc_reader *rd);
+
+/* Path stack: push returns the length to restore with rd_pop. */
+size_t rd_push_key(rc_reader *rd, const char *key);
+size_t rd_push_index(rc_reader *rd, size_t i);
+void rd_pop(rc_reader *rd, size_t saved);
+
+/* Record an error at the current path (the first one also becomes the
+ * thread's last error). Returns code. */
+int rd_error_at(rc_reader *rd, int code, const char *fmt, ...) RC_PRINTF(3, 4);
+/* The same at current path + "." + key. */
+int rd_error_key(rc_reader *rd, const char *key, int code, const char *fmt, ...) RC_PRINTF(4, 5);
+int rd_nomem(rc_reader *rd);
+
+
+/* Resolve a holder for a roster (roster.c): policies, units, applies_to,
+ * cycle dates, unique id; errors with the holder's path "holders[hi]".
+ * import: document error codes (RECERT_EDATA, RECERT_ERANGE). */
+int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi, rc_reader *rd, bool import);
+/* Append a resolved holder, taking its contents over (h is zeroed). */
+int rc_roster_append_holder(recert_roster *r, recert_holder *h);
 
 /* ---- json_in.c / json_out.c ------------------------------------------ */
 

@@ -1,0 +1,120 @@
+/*
+ * The cycle of a credential (RULES.md §3): its start S and expiration E,
+ * the walk from `certified` when only the portal's Thru Date is known, and
+ * the next cycle after an accepted renewal.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+
+#include "internal.h"
+
+static int year_of(int32_t d)
+{
+    int y = 0;
+    recert_date_to_ymd(d, &y, NULL, NULL);
+    return y;
+}
+
+/* "year_end, N years: E = December 31 of the year in which S + N years − 1
+ * day falls." "anniversary, N years: E = S + N years." */
+int rc_cycle_end(int32_t *E, int32_t S, const recert_policy *p)
+{
+    if (p->cycle_kind == RECERT_CYCLE_ANNIVERSARY)
+        return rc_date_add(E, S, p->cycle_years, 0, 0);
+    int32_t last;
+    int rc = rc_date_add(&last, S, p->cycle_years, 0, -1);
+    if (rc != RECERT_OK)
+        return rc;
+    int y = year_of(last);
+    return recert_date_from_ymd(E, y, 12, 31) == RECERT_OK ? RECERT_OK : RECERT_ERANGE;
+}
+
+/* Cycle k counted from `certified` (RULES.md §3): anniversary cycles run
+ * from certified + kN years to certified + (k+1)N years, each from the
+ * original day; year_end cycles: the first from certified, each next one
+ * from the day after the previous one's end. */
+static int walk_cycle(int32_t *S, int32_t *E, int32_t certified, const recert_policy *p, long k)
+{
+    int n = p->cycle_years;
+    if (p->cycle_kind == RECERT_CYCLE_ANNIVERSARY) {
+        if (rc_date_add(S, certified, (int)(k * n), 0, 0) != RECERT_OK)
+            return RECERT_ERANGE;
+        return rc_date_add(E, certified, (int)((k + 1) * n), 0, 0);
+    }
+    int32_t E0;
+    if (rc_cycle_end(&E0, certified, p) != RECERT_OK)
+        return RECERT_ERANGE;
+    if (k == 0) {
+        *S = certified;
+        *E = E0;
+        return RECERT_OK;
+    }
+    /* Every year_end cycle after the first runs Jan 1 .. Dec 31, N years. */
+    int32_t prev_end;
+    if (rc_date_add(&prev_end, E0, (int)((k - 1) * n), 0, 0) != RECERT_OK)
+        return RECERT_ERANGE;
+    *S = prev_end + 1;
+    return rc_date_add(E, E0, (int)(k * n), 0, 0);
+}
+
+/* "With expires alone, S is the start of the cycle, counted from certified,
+ * whose end is nearest to E (on a tie, the later one)." */
+static int start_from_expires(int32_t *S, int32_t certified, int32_t expires, const recert_policy *p)
+{
+    long guess = (year_of(expires) - year_of(certified)) / p->cycle_years - 1;
+    if (guess < 0)
+        guess = 0;
+    long best_k = -1;
+    int64_t best_dist = 0;
+    for (long k = guess > 1 ? guess - 1 : 0; k <= guess + 2; k++) {
+        int32_t s, e;
+        if (walk_cycle(&s, &e, certified, p, k) != RECERT_OK)
+            break;
+        int64_t dist = llabs((long long)e - expires);
+        if (best_k < 0 || dist <= best_dist) { /* <=: on a tie, the later one */
+            best_k = k;
+            best_dist = dist;
+            *S = s;
+        }
+    }
+    return best_k < 0 ? RECERT_ERANGE : RECERT_OK;
+}
+
+int rc_cycle(int32_t *S, int32_t *E, const recert_credential *c, const recert_policy *p, const char *path)
+{
+    char a[RECERT_DATE_BUFSIZE], b[RECERT_DATE_BUFSIZE];
+    if (c->cycle_start != RECERT_DAY_NONE && c->cycle_start < c->certified) {
+        rc_date_text(a, c->cycle_start);
+        rc_date_text(b, c->certified);
+        return rc_fail(RECERT_EDATA, path, "cycle_start %s is before certified %s", a, b);
+    }
+    if (c->cycle_start != RECERT_DAY_NONE)
+        *S = c->cycle_start;
+    else if (c->expires == RECERT_DAY_NONE)
+        *S = c->certified;
+    else if (start_from_expires(S, c->certified, c->expires, p) != RECERT_OK)
+        return rc_fail(RECERT_ERANGE, path, "the cycle counted from certified leaves 1900..9999");
+    if (c->expires != RECERT_DAY_NONE) {
+        *E = c->expires;
+    } else if (rc_cycle_end(E, *S, p) != RECERT_OK) {
+        rc_date_text(a, *S);
+        return rc_fail(RECERT_ERANGE, path, "the cycle starting %s expires after 9999-12-31", a);
+    }
+    if (*E <= *S) {
+        rc_date_text(a, *E);
+        rc_date_text(b, *S);
+        return rc_fail(RECERT_EDATA, path, "expires %s is not after the cycle start %s", a, b);
+    }
+    return RECERT_OK;
+}
+
+/* "An accepted renewal starts the next cycle: anniversary S' = E,
+ * E' = E + N years; year_end S' = E + 1 day, E' by the rule above." */
+int rc_next_cycle(int32_t *S2, int32_t *E2, int32_t E, const recert_policy *p)
+{
+    *S2 = p->cycle_kind == RECERT_CYCLE_ANNIVERSARY ? E : E + 1;
+    if (!rc_day_valid(*S2))
+        return RECERT_ERANGE;
+    return rc_cycle_end(E2, *S2, p);
+}

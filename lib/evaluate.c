@@ -1,0 +1,737 @@
+/*
+ * The rules (RULES.md §3–§10), one holder at a time: for each credential
+ * the cycle, the credits that count, CPR/AED, the paths; then renewal
+ * groups; then status, fees, audit and notices. Each step is a small
+ * function named after its section. Nothing here knows JSON.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { F_COUNTED = 1, F_PENDING = 2 };
+
+/* What one credential's evaluation knows before it is written out. */
+typedef struct cred_state {
+    const recert_credential *c;
+    const recert_policy *p;
+    int32_t S, E, T, R;
+    int32_t credit_deadline;   /* E + grace */
+    int32_t final_deadline;    /* E + final offset, or E */
+    int32_t window_end;        /* min(E + grace, R): credits count up to here */
+    bool app;                  /* an application recorded as of T, not rejected */
+    bool accepted, decided;    /* its decision as of T */
+    bool exam;                 /* the exam path holds (§6) */
+    int cpr;                   /* recert_cpr_aed_state on R */
+    int32_t cpr_expires;
+    bool cpr_hands_on;         /* a current record is hands-on */
+    int64_t requirement;       /* credits required, without CPR/AED (group: highest) */
+    int64_t counted, pending;  /* centihours (group: pooled) */
+    int64_t petition_cents;
+    unsigned char *flags;      /* per credit entry: F_COUNTED, F_PENDING (group: pooled) */
+    int group;                 /* -1, or the index of the group's first member */
+    size_t group_n;
+    int status, path, tier_kind, audit;
+    const char *tier;
+    int64_t renewal_cents, late_cents;
+} cred_state;
+
+static int32_t min32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+
+/* ---- §1 and §7: the application and the reference day R --------------- */
+
+/* "R is the day the renewal application was received when one is recorded
+ * (and not rejected) as of T; otherwise R = T." An outcome with no date
+ * counts from the application's receipt. */
+static void application_as_of(cred_state *s)
+{
+    const recert_credential *c = s->c;
+    s->R = s->T;
+    if (!c->has_app || c->app_received > s->T)
+        return;
+    int32_t day = c->app_decided != RECERT_DAY_NONE ? c->app_decided : c->app_received;
+    int decision = c->app_decision < 0 ? RECERT_DECISION_PENDING : c->app_decision;
+    s->decided = decision != RECERT_DECISION_PENDING && day <= s->T;
+    if (s->decided && decision == RECERT_DECISION_REJECTED)
+        return; /* "as if none was received" */
+    s->app = true;
+    s->accepted = s->decided && decision == RECERT_DECISION_ACCEPTED;
+    s->R = c->app_received;
+}
+
+/* ---- §7: deadlines ---------------------------------------------------- */
+
+static int window_end_day(int32_t *end, const cred_state *s, const rc_late_window *w)
+{
+    if (!w->has_through) {
+        *end = s->final_deadline;
+        return RECERT_OK;
+    }
+    int rc = rc_date_add(end, s->E, w->through.years, w->through.months, w->through.days);
+    if (rc == RECERT_OK && *end > s->final_deadline) /* "none runs past it" */
+        *end = s->final_deadline;
+    return rc;
+}
+
+static int deadlines(cred_state *s)
+{
+    const recert_policy *p = s->p;
+    int rc = rc_date_add(&s->credit_deadline, s->E, 0, 0, p->grace_days);
+    if (rc == RECERT_OK) {
+        s->final_deadline = s->E;
+        if (p->has_final)
+            rc = rc_date_add(&s->final_deadline, s->E, p->final_deadline.years, p->final_deadline.months,
+                             p->final_deadline.days);
+    }
+    return rc;
+}
+
+/* ---- §5: CPR/AED on the reference day ------------------------------------ */
+
+static bool waiver_accepts(const recert_policy *p, int32_t completed)
+{
+    for (size_t i = 0; i < p->waiver_n; i++) {
+        const rc_waiver *w = &p->waivers[i];
+        if (completed >= w->from && (w->through == RECERT_DAY_NONE || completed <= w->through))
+            return true;
+    }
+    return false;
+}
+
+static void cpr_aed_state(cred_state *s, const recert_holder *h)
+{
+    if (!s->p->cpr_required) {
+        s->cpr = RECERT_CPR_AED_NOT_REQUIRED;
+        s->cpr_expires = RECERT_DAY_NONE;
+        return;
+    }
+    int32_t best[3] = {RECERT_DAY_NONE, RECERT_DAY_NONE, RECERT_DAY_NONE}; /* current, not_hands_on, expired */
+    bool any = false;
+    for (size_t i = 0; i < h->cpr_n; i++) {
+        const rc_cpr *r = &h->cpr[i];
+        if (r->completed > s->R)
+            continue; /* not yet taken on R */
+        any = true;
+        bool hands_on = r->hands_on != 0;
+        bool adult = r->adult != 0;
+        int state;
+        if (r->expires < s->R)
+            state = 2;
+        else if (hands_on || (adult && waiver_accepts(s->p, r->completed)))
+            state = 0;
+        else
+            state = 1;
+        if (best[state] == RECERT_DAY_NONE || r->expires > best[state])
+            best[state] = r->expires;
+        if (state == 0 && hands_on)
+            s->cpr_hands_on = true;
+    }
+    static const int states[3] = {RECERT_CPR_AED_CURRENT, RECERT_CPR_AED_NOT_HANDS_ON, RECERT_CPR_AED_EXPIRED};
+    s->cpr = RECERT_CPR_AED_MISSING;
+    s->cpr_expires = RECERT_DAY_NONE;
+    for (int i = 0; any && i < 3; i++)
+        if (best[i] != RECERT_DAY_NONE) {
+            s->cpr = states[i];
+            s->cpr_expires = best[i];
+            break;
+        }
+}
+
+/* ---- §4: credits that count -------------------------------------------- */
+
+static bool applies_to(const recert_credit *k, const char *credential)
+{
+    if (k->applies_n < 0)
+        return true;
+    for (long i = 0; i < k->applies_n; i++)
+        if (strcmp(k->applies_to[i], credential) == 0)
+            return true;
+    return false;
+}
+
+/* The petition of a not-preapproved entry as of T: NONE when none was
+ * filed by T; a decision dated after T is still pending. */
+static int petition_as_of(const recert_credit *k, int32_t T)
+{
+    if (k->petition == RECERT_PETITION_NONE || k->petition_filed > T)
+        return RECERT_PETITION_NONE;
+    if (k->petition != RECERT_PETITION_PENDING && k->petition_decided != RECERT_DAY_NONE &&
+        k->petition_decided > T)
+        return RECERT_PETITION_PENDING;
+    return k->petition;
+}
+
+static bool needs_petition(const recert_policy *p, const recert_credit *k)
+{
+    return p->unapproved == RECERT_UNAPPROVED_PETITION && k->approval == RECERT_APPROVAL_NOT_PREAPPROVED;
+}
+
+/* "Its completion day C is in the window S <= C <= min(E + grace, R, T)"
+ * and "it is approved for that policy". */
+static void credits_that_count(cred_state *s, const recert_holder *h)
+{
+    s->window_end = min32(s->credit_deadline, s->R);
+    int32_t fee_end = min32(s->credit_deadline, s->T);
+    for (size_t i = 0; i < h->credit_n; i++) {
+        const recert_credit *k = &h->credit[i];
+        s->flags[i] = 0;
+        if (k->completed > s->T || !applies_to(k, s->c->id))
+            continue;
+        bool petition = needs_petition(s->p, k);
+        int pst = petition ? petition_as_of(k, s->T) : RECERT_PETITION_NONE;
+        /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
+        if (petition && pst != RECERT_PETITION_NONE && k->completed >= s->S && k->completed <= fee_end)
+            s->petition_cents += s->p->petition_cents;
+        if (k->completed < s->S || k->completed > s->window_end)
+            continue;
+        if (!petition || pst == RECERT_PETITION_APPROVED) {
+            s->flags[i] = F_COUNTED;
+            s->counted += k->ch;
+        } else if (pst == RECERT_PETITION_PENDING) {
+            s->flags[i] = F_PENDING;
+            s->pending += k->ch;
+        }
+    }
+}
+
+/* ---- §6: the exam path and renewal groups ------------------------------ */
+
+/* "the exam was passed on a day P with S <= P <= E (and P <= T)" */
+static bool exam_path(const cred_state *s)
+{
+    const recert_credential *c = s->c;
+    return s->p->exam_path && c->has_exam && c->exam_passed >= s->S && c->exam_passed <= s->E &&
+           c->exam_passed <= s->T;
+}
+
+static bool may_group(const cred_state *a)
+{
+    return a->p->combine_group && !a->exam && a->R <= a->final_deadline;
+}
+
+static bool same_group(const cred_state *a, const cred_state *b)
+{
+    return strcmp(a->p->combine_group, b->p->combine_group) == 0 && a->E == b->E && a->R == b->R;
+}
+
+/* "Their counted credits are pooled, each entry once; the requirement of
+ * every member is the highest requirement among them." An entry pending for
+ * one member and counted for another is counted. */
+static void renewal_groups(cred_state *st, size_t n, size_t credit_n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (st[i].group >= 0 || !may_group(&st[i]))
+            continue;
+        size_t members = 1;
+        for (size_t j = i + 1; j < n; j++)
+            if (st[j].group < 0 && may_group(&st[j]) && same_group(&st[i], &st[j]))
+                members++;
+        if (members < 2)
+            continue;
+        int64_t highest = st[i].requirement;
+        st[i].group = (int)i;
+        for (size_t j = i + 1; j < n; j++)
+            if (st[j].group < 0 && may_group(&st[j]) && same_group(&st[i], &st[j])) {
+                st[j].group = (int)i;
+                if (st[j].requirement > highest)
+                    highest = st[j].requirement;
+            }
+        /* Pool into member i's flags, then share. */
+        unsigned char *pool = st[i].flags;
+        for (size_t j = i + 1; j < n; j++) {
+            if (st[j].group != (int)i)
+                continue;
+            for (size_t k = 0; k < credit_n; k++)
+                pool[k] |= st[j].flags[k];
+        }
+        for (size_t k = 0; k < credit_n; k++)
+            if (pool[k] & F_COUNTED)
+                pool[k] = F_COUNTED;
+        for (size_t j = i; j < n; j++) {
+            if (st[j].group != (int)i)
+                continue;
+            if (j != i)
+                memcpy(st[j].flags, pool, credit_n);
+            st[j].requirement = highest;
+            st[j].group_n = members;
+        }
+    }
+}
+
+/* ---- §8: status -------------------------------------------------------- */
+
+static int status_of(const cred_state *s)
+{
+    if (s->accepted)
+        return RECERT_STATUS_RENEWED;
+    if (s->app)
+        return RECERT_STATUS_SUBMITTED;
+    if (s->T <= s->E)
+        return s->path != RECERT_PATH_NONE ? RECERT_STATUS_ELIGIBLE : RECERT_STATUS_IN_PROGRESS;
+    bool met = s->counted >= s->requirement || s->exam;
+    if (s->T <= s->final_deadline && (met || s->T <= s->credit_deadline))
+        return RECERT_STATUS_LATE;
+    return RECERT_STATUS_LAPSED;
+}
+
+/* ---- §7: the fee tier of R ------------------------------------------------- */
+
+static int fee_tier(cred_state *s)
+{
+    const recert_policy *p = s->p;
+    s->renewal_cents = s->late_cents = 0;
+    if (s->status == RECERT_STATUS_LAPSED) { /* "A lapsed credential is always closed" */
+        s->tier_kind = RECERT_TIER_CLOSED;
+        s->tier = "closed";
+        return RECERT_OK;
+    }
+    if (s->R <= s->E) {
+        s->tier_kind = RECERT_TIER_ON_TIME;
+        s->tier = "on_time";
+        s->renewal_cents = s->exam ? 0 : p->renewal_cents;
+        return RECERT_OK;
+    }
+    int32_t start = s->E + 1;
+    for (size_t i = 0; i < p->late_n; i++) {
+        int32_t end;
+        int rc = window_end_day(&end, s, &p->late[i]);
+        if (rc != RECERT_OK)
+            return rc;
+        if (s->R >= start && s->R <= end) {
+            s->tier_kind = RECERT_TIER_LATE;
+            s->tier = p->late[i].tier;
+            s->renewal_cents = s->exam ? 0 : p->renewal_cents;
+            s->late_cents = s->exam ? 0 : p->late[i].fee_cents;
+            return RECERT_OK;
+        }
+        if (end >= start)
+            start = end + 1;
+    }
+    s->tier_kind = RECERT_TIER_CLOSED;
+    s->tier = "closed";
+    return RECERT_OK;
+}
+
+/* "A renewal group pays one invoice: the highest renewal fee among its
+ * members plus combine_extra for each further member. The member with the
+ * highest fee (ties: the smallest id) reports that fee; every other member
+ * reports its policy's combine_extra_cents. A lapsed member is not renewed:
+ * it pays nothing and is left out of the invoice." */
+static void group_invoice(cred_state *st, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (st[i].group != (int)i)
+            continue;
+        int top = -1;
+        for (size_t j = i; j < n; j++) {
+            if (st[j].group != (int)i || st[j].status == RECERT_STATUS_LAPSED)
+                continue;
+            if (top < 0 || st[j].renewal_cents > st[top].renewal_cents ||
+                (st[j].renewal_cents == st[top].renewal_cents && strcmp(st[j].c->id, st[top].c->id) < 0))
+                top = (int)j;
+        }
+        for (size_t j = i; j < n; j++)
+            if (st[j].group == (int)i && st[j].status != RECERT_STATUS_LAPSED && (int)j != top &&
+                st[j].tier_kind != RECERT_TIER_CLOSED)
+                st[j].renewal_cents = st[j].p->combine_extra_cents;
+    }
+}
+
+/* ---- §9: audit ------------------------------------------------------------ */
+
+static int32_t audit_state(cred_state *s)
+{
+    const recert_credential *c = s->c;
+    s->audit = RECERT_AUDIT_NONE;
+    if (!s->p->audit || !s->app || !c->has_audit || c->audit_selected > s->T)
+        return RECERT_DAY_NONE;
+    int32_t due = c->audit_selected + s->p->documents_days;
+    bool outcome = c->audit_outcome != RECERT_OUTCOME_NONE &&
+                   (c->audit_decided == RECERT_DAY_NONE || c->audit_decided <= s->T);
+    if (outcome)
+        s->audit = c->audit_outcome == RECERT_OUTCOME_PASSED ? RECERT_AUDIT_PASSED : RECERT_AUDIT_FAILED;
+    else if (c->audit_docs != RECERT_DAY_NONE && c->audit_docs <= s->T)
+        s->audit = RECERT_AUDIT_UNDER_REVIEW;
+    else if (s->T <= due)
+        s->audit = RECERT_AUDIT_DOCUMENTS_DUE;
+    else
+        s->audit = RECERT_AUDIT_OVERDUE;
+    return due;
+}
+
+/* ---- notices ------------------------------------------------------------- */
+
+typedef struct notice_list {
+    rc_notice *v;
+    size_t n, cap;
+    bool oom;
+} notice_list;
+
+static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy *p)
+{
+    if (recert_amount_format(buf, size, ch, p->per_hour) != RECERT_OK)
+        snprintf(buf, size, "?");
+}
+
+static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, const char *fmt, ...)
+    RC_PRINTF(6, 7);
+static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, const char *fmt, ...)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        rc_notice *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->oom = true;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rc_notice *x = &l->v[l->n];
+    x->code = code;
+    x->credit = credit;
+    x->credit_pos = pos;
+    x->message = rc_arena_strdup(a, msg);
+    if (!x->message) {
+        l->oom = true;
+        return;
+    }
+    l->n++;
+}
+
+static int notice_order(const void *a, const void *b)
+{
+    const rc_notice *x = a, *y = b;
+    int c = strcmp(recert_notice_code_name(x->code), recert_notice_code_name(y->code));
+    if (c)
+        return c;
+    return x->credit_pos < y->credit_pos ? -1 : x->credit_pos > y->credit_pos;
+}
+
+static void money_text(char *buf, size_t size, int64_t cents, const char *currency)
+{
+    snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
+}
+
+/* The notices of §4, §5 and §9 for one credential. */
+static void notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h, const char **ids,
+                    int32_t audit_due)
+{
+    const recert_policy *p = s->p;
+    char amt[64], d1[RECERT_DATE_BUFSIZE], d2[RECERT_DATE_BUFSIZE];
+    for (size_t i = 0; i < h->credit_n; i++) {
+        const recert_credit *k = &h->credit[i];
+        if (k->completed > s->T || !applies_to(k, s->c->id))
+            continue;
+        amount_text(amt, sizeof amt, k->ch, p);
+        if (k->completed > s->credit_deadline) {
+            /* "gets the notice credit_outside_window while no application is recorded" */
+            if (!s->app) {
+                rc_date_text(d1, k->completed);
+                rc_date_text(d2, s->credit_deadline);
+                add_notice(l, a, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, ids[i], i,
+                           "%s was completed on %s, after the credit deadline %s: it does not count for this cycle",
+                           ids[i], d1, d2);
+            }
+            continue;
+        }
+        /* Petition notices only for entries inside the window. */
+        if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
+            continue;
+        switch (petition_as_of(k, s->T)) {
+        case RECERT_PETITION_NONE: {
+            char fee[64];
+            money_text(fee, sizeof fee, p->petition_cents, p->currency);
+            add_notice(l, a, RECERT_NOTICE_PETITION_REQUIRED, ids[i], i,
+                       "%s is not preapproved: a petition (%s, nonrefundable) is needed for its %s %s to count",
+                       ids[i], fee, amt, p->unit);
+            break;
+        }
+        case RECERT_PETITION_PENDING:
+            add_notice(l, a, RECERT_NOTICE_PETITION_PENDING, ids[i], i,
+                       "petition for %s is pending: %s %s will count if it is approved", ids[i], amt, p->unit);
+            break;
+        case RECERT_PETITION_DENIED:
+            add_notice(l, a, RECERT_NOTICE_PETITION_DENIED, ids[i], i,
+                       "petition for %s was denied: its %s %s do not count", ids[i], amt, p->unit);
+            break;
+        default:
+            break;
+        }
+    }
+    if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
+        add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
+                   "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
+                   "is recommended");
+    if (!s->app && s->T <= s->E && s->cpr == RECERT_CPR_AED_CURRENT && s->cpr_expires < s->E) {
+        rc_date_text(d1, s->cpr_expires);
+        rc_date_text(d2, s->E);
+        add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
+                   "CPR/AED expires on %s, before the renewal deadline %s", d1, d2);
+    }
+    if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE) {
+        rc_date_text(d1, audit_due);
+        add_notice(l, a, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, NULL, 0,
+                   "the application was selected for audit: documents are due by %s", d1);
+    } else if (s->audit == RECERT_AUDIT_OVERDUE) {
+        rc_date_text(d1, audit_due);
+        add_notice(l, a, RECERT_NOTICE_AUDIT_OVERDUE, NULL, 0,
+                   "audit documents were due by %s and have not been received", d1);
+    }
+    qsort(l->v, l->n, sizeof *l->v, notice_order);
+}
+
+/* ---- one credential, written out ---------------------------------------------- */
+
+static int date_error(const recert_holder *h, size_t hi, size_t ci)
+{
+    char path[64];
+    snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, ci);
+    return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" of holder \"%s\" is beyond 9999-12-31",
+                   h->cred[ci].id, h->id);
+}
+
+static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state *all, const recert_holder *h,
+                       const char **ids)
+{
+    rc_arena *a = &r->arena;
+    const recert_policy *p = s->p;
+    e->id = rc_arena_strdup(a, s->c->id);
+    e->policy = rc_arena_strdup(a, p->id);
+    e->unit = rc_arena_strdup(a, p->unit);
+    e->currency = rc_arena_strdup(a, p->currency);
+    e->tier = rc_arena_strdup(a, s->tier);
+    if (!e->id || !e->policy || !e->unit || !e->currency || !e->tier)
+        return rc_oom();
+    e->per_hour = p->per_hour;
+    e->status = s->status;
+    e->certified = s->c->certified <= s->T && s->T <= s->E;
+    e->path = s->path;
+    e->cpr = s->cpr;
+    e->tier_kind = s->tier_kind;
+
+    for (int i = 0; i < RC_DATE_N; i++)
+        e->dates[i] = RECERT_DAY_NONE;
+    e->dates[RECERT_DATE_CYCLE_START] = s->S;
+    e->dates[RECERT_DATE_EXPIRES] = s->E;
+    e->dates[RECERT_DATE_CREDIT_DEADLINE] = s->credit_deadline;
+    e->dates[RECERT_DATE_ON_TIME_DEADLINE] = s->E;
+    if (p->late_n && window_end_day(&e->dates[RECERT_DATE_LATE_FEE_DEADLINE], s, &p->late[0]) != RECERT_OK)
+        return RECERT_ERANGE;
+    e->dates[RECERT_DATE_FINAL_DEADLINE] = s->final_deadline;
+    e->dates[RECERT_DATE_CPR_AED_EXPIRES] = s->cpr_expires;
+    if (p->exam_path)
+        e->dates[RECERT_DATE_EXAM_DEADLINE] = s->E;
+    int32_t due = audit_state(s);
+    e->audit = s->audit;
+    if (s->audit != RECERT_AUDIT_NONE)
+        e->dates[RECERT_DATE_AUDIT_DOCUMENTS_DUE] = due;
+    if (s->status == RECERT_STATUS_RENEWED) {
+        int32_t S2, E2;
+        if (rc_next_cycle(&S2, &E2, s->E, p) != RECERT_OK)
+            return RECERT_ERANGE;
+        e->dates[RECERT_DATE_NEXT_CYCLE_START] = S2;
+        e->dates[RECERT_DATE_NEXT_CYCLE_EXPIRES] = E2;
+        /* §8: certified while T <= E' once renewed */
+        e->certified = s->c->certified <= s->T && s->T <= E2;
+    }
+
+    /* §10: amounts. */
+    bool cpr_current = s->cpr == RECERT_CPR_AED_CURRENT;
+    int64_t cpr_credit = p->cpr_required ? p->cpr_credit : 0;
+    int64_t missing = s->requirement - s->counted;
+    e->credits[RECERT_CREDITS_REQUIRED] = s->requirement + cpr_credit;
+    e->credits[RECERT_CREDITS_EARNED] = s->counted + (cpr_current ? cpr_credit : 0);
+    e->credits[RECERT_CREDITS_PENDING] = s->pending;
+    e->credits[RECERT_CREDITS_SHORTFALL] = (missing > 0 ? missing : 0) + (cpr_current ? 0 : cpr_credit);
+
+    e->fees[RECERT_FEE_RENEWAL] = s->renewal_cents;
+    e->fees[RECERT_FEE_LATE] = s->late_cents;
+    e->fees[RECERT_FEE_TOTAL] = s->renewal_cents + s->late_cents;
+    e->fees[RECERT_FEE_PETITION] = s->petition_cents;
+
+    size_t n = 0;
+    for (size_t i = 0; i < h->credit_n; i++)
+        n += (s->flags[i] & F_COUNTED) != 0;
+    e->counted_n = n;
+    e->counted = n ? rc_arena_alloc(a, n * sizeof *e->counted) : NULL;
+    if (n && !e->counted)
+        return rc_oom();
+    n = 0;
+    for (size_t i = 0; i < h->credit_n; i++)
+        if (s->flags[i] & F_COUNTED)
+            e->counted[n++] = ids[i];
+
+    if (s->group >= 0) {
+        e->group_n = s->group_n;
+        e->group = rc_arena_alloc(a, s->group_n * sizeof *e->group);
+        if (!e->group)
+            return rc_oom();
+        size_t m = 0;
+        for (size_t j = (size_t)s->group; j < h->cred_n && m < s->group_n; j++)
+            if (all[j].group == s->group)
+                e->group[m++] = rc_arena_strdup(a, all[j].c->id);
+        for (size_t x = 0; x < m; x++)
+            if (!e->group[x])
+                return rc_oom();
+        /* "the sorted ids of the group" */
+        for (size_t x = 1; x < m; x++)
+            for (size_t y = x; y > 0 && strcmp(e->group[y - 1], e->group[y]) > 0; y--) {
+                const char *t = e->group[y];
+                e->group[y] = e->group[y - 1];
+                e->group[y - 1] = t;
+            }
+    }
+
+    notice_list l = {0};
+    notices(&l, a, s, h, ids, due);
+    if (l.oom) {
+        free(l.v);
+        return rc_oom();
+    }
+    if (l.n) {
+        e->notices = rc_arena_alloc(a, l.n * sizeof *e->notices);
+        if (!e->notices) {
+            free(l.v);
+            return rc_oom();
+        }
+        memcpy(e->notices, l.v, l.n * sizeof *e->notices);
+        e->notice_n = l.n;
+    }
+    free(l.v);
+    return RECERT_OK;
+}
+
+/* ---- one holder --------------------------------------------------------------- */
+
+int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, size_t hi, int32_t T)
+{
+    rc_arena *a = &r->arena;
+    size_t n = h->cred_n, kn = h->credit_n;
+    out->id = rc_arena_strdup(a, h->id);
+    out->n = n;
+    out->entries = n ? rc_arena_alloc(a, n * sizeof *out->entries) : NULL;
+    if (!out->id || (n && !out->entries))
+        return rc_oom();
+    if (!n)
+        return RECERT_OK;
+    memset(out->entries, 0, n * sizeof *out->entries);
+
+    const char **ids = kn ? rc_arena_alloc(a, kn * sizeof *ids) : NULL;
+    if (kn && !ids)
+        return rc_oom();
+    for (size_t i = 0; i < kn; i++)
+        if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
+            return rc_oom();
+
+    /* Scratch: one state per credential and one flag per (credential, credit). */
+    cred_state small_st[8];
+    unsigned char small_flags[8 * 64];
+    cred_state *st = n <= 8 ? small_st : malloc(n * sizeof *st);
+    unsigned char *flags = n * kn <= sizeof small_flags ? small_flags : malloc(n * kn + 1);
+    int rc = RECERT_OK;
+    if (!st || !flags) {
+        rc = rc_oom();
+        goto done;
+    }
+    memset(st, 0, n * sizeof *st);
+
+    for (size_t i = 0; i < n; i++) {
+        cred_state *s = &st[i];
+        s->c = &h->cred[i];
+        s->p = s->c->pol;
+        s->T = T;
+        s->group = -1;
+        s->flags = flags + i * kn;
+        if (!s->p) {
+            rc = rc_fail(RECERT_EINVAL, NULL, "credential \"%s\" of holder \"%s\" has no resolved policy",
+                         s->c->id, h->id);
+            goto done;
+        }
+        char path[64];
+        snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
+        if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, path)) != RECERT_OK)
+            goto done;
+        if (deadlines(s) != RECERT_OK) {
+            rc = date_error(h, hi, i);
+            goto done;
+        }
+        application_as_of(s);
+        cpr_aed_state(s, h);
+        credits_that_count(s, h);
+        s->exam = exam_path(s);
+        s->requirement = s->exam ? 0 : s->p->required;
+    }
+    renewal_groups(st, n, kn);
+    for (size_t i = 0; i < n; i++) {
+        cred_state *s = &st[i];
+        if (s->group >= 0) { /* pooled amounts */
+            s->counted = s->pending = 0;
+            for (size_t k = 0; k < kn; k++) {
+                if (s->flags[k] & F_COUNTED)
+                    s->counted += h->credit[k].ch;
+                else if (s->flags[k] & F_PENDING)
+                    s->pending += h->credit[k].ch;
+            }
+        }
+        bool cpr_ok = s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_NOT_REQUIRED;
+        if (s->exam)
+            s->path = cpr_ok ? RECERT_PATH_EXAM : RECERT_PATH_NONE;
+        else
+            s->path = cpr_ok && s->counted >= s->requirement ? RECERT_PATH_CREDITS : RECERT_PATH_NONE;
+        s->status = status_of(s);
+        if (fee_tier(s) != RECERT_OK) {
+            rc = date_error(h, hi, i);
+            goto done;
+        }
+    }
+    group_invoice(st, n);
+    for (size_t i = 0; i < n; i++) {
+        rc = write_entry(r, &out->entries[i], &st[i], st, h, ids);
+        if (rc == RECERT_ERANGE)
+            rc = date_error(h, hi, i);
+        if (rc != RECERT_OK)
+            goto done;
+    }
+done:
+    if (st != small_st)
+        free(st);
+    if (flags != small_flags)
+        free(flags);
+    return rc;
+}
+
+/* Every fixed date of a credential must stay inside 1900..9999 (RULES.md §1),
+ * checked when a holder joins a roster so that evaluation cannot fail on it. */
+int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path)
+{
+    cred_state s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.p = p;
+    int rc = rc_cycle(&s.S, &s.E, c, p, path);
+    if (rc != RECERT_OK)
+        return rc;
+    int32_t d;
+    bool ok = deadlines(&s) == RECERT_OK;
+    for (size_t i = 0; ok && i < p->late_n; i++)
+        ok = window_end_day(&d, &s, &p->late[i]) == RECERT_OK;
+    int32_t S2, E2;
+    ok = ok && rc_next_cycle(&S2, &E2, s.E, p) == RECERT_OK;
+    if (ok && c->has_audit && p->audit)
+        ok = rc_day_valid(c->audit_selected + p->documents_days);
+    if (!ok)
+        return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" is beyond 9999-12-31", c->id);
+    return RECERT_OK;
+}

@@ -1,0 +1,448 @@
+/*
+ * Reading JSON documents: paths, errors, typed member reads (FORMAT.md
+ * "Strictness"). No rule is applied here, only shape and types.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_reader.h"
+
+void rd_init(rc_reader *rd, bool collect)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->collect = collect;
+}
+
+void rd_free(rc_reader *rd)
+{
+    for (size_t i = 0; i < rd->error_n; i++) {
+        free(rd->errors[i].path);
+        free(rd->errors[i].message);
+    }
+    free(rd->errors);
+    rd->errors = NULL;
+    rd->error_n = 0;
+}
+
+static size_t rd_append(rc_reader *rd, const char *s, size_t n)
+{
+    size_t saved = rd->path_len;
+    if (rd->path_len + n > RD_PATH_MAX) { /* keep the path bounded */
+        n = rd->path_len < RD_PATH_MAX ? RD_PATH_MAX - rd->path_len : 0;
+    }
+    memcpy(rd->path + rd->path_len, s, n);
+    rd->path_len += n;
+    rd->path[rd->path_len] = '\0';
+    return saved;
+}
+
+size_t rd_push_key(rc_reader *rd, const char *key)
+{
+    size_t saved = rd->path_len;
+    if (rd->path_len)
+        rd_append(rd, ".", 1);
+    rd_append(rd, key, strlen(key));
+    return saved;
+}
+
+size_t rd_push_index(rc_reader *rd, size_t i)
+{
+    char b[32];
+    int n = snprintf(b, sizeof b, "[%zu]", i);
+    return rd_append(rd, b, (size_t)n);
+}
+
+void rd_pop(rc_reader *rd, size_t saved)
+{
+    rd->path_len = saved;
+    rd->path[saved] = '\0';
+}
+
+int rd_nomem(rc_reader *rd)
+{
+    rd->oom = true;
+    if (rd->first_code == RECERT_OK)
+        rd->first_code = RECERT_ENOMEM;
+    rc_oom();
+    return RECERT_ENOMEM;
+}
+
+static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    rd->count++;
+    if (rd->first_code == RECERT_OK) {
+        rd->first_code = code;
+        rc_failv(code, rd->path, fmt, ap);
+    }
+    if (rd->collect && rd->error_n < RC_MAX_ERRORS) {
+        char msg[1024];
+        char full[1600];
+        vsnprintf(msg, sizeof msg, fmt, ap2);
+        if (rd->path_len)
+            snprintf(full, sizeof full, "%s: %s", rd->path, msg);
+        else
+            snprintf(full, sizeof full, "%s", msg);
+        rd_error *e = realloc(rd->errors, (rd->error_n + 1) * sizeof *e);
+        if (!e) {
+            va_end(ap2);
+            return rd_nomem(rd);
+        }
+        rd->errors = e;
+        e[rd->error_n].code = code;
+        e[rd->error_n].path = rc_strdup(rd->path);
+        e[rd->error_n].message = rc_strdup(full);
+        if (!e[rd->error_n].path || !e[rd->error_n].message) {
+            free(e[rd->error_n].path);
+            free(e[rd->error_n].message);
+            va_end(ap2);
+            return rd_nomem(rd);
+        }
+        rd->error_n++;
+    }
+    va_end(ap2);
+    return code;
+}
+
+int rd_error_at(rc_reader *rd, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rd_errorv(rd, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int rd_error_key(rc_reader *rd, const char *key, int code, const char *fmt, ...)
+{
+    size_t saved = rd_push_key(rd, key);
+    va_list ap;
+    va_start(ap, fmt);
+    rd_errorv(rd, code, fmt, ap);
+    va_end(ap);
+    rd_pop(rd, saved);
+    return code;
+}
+
+char *rd_dump(const json_t *v)
+{
+    return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+}
+
+void rd_value_text(char *buf, size_t size, const json_t *v)
+{
+    const size_t cut = 60;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (n > cut)
+            snprintf(buf, size, "\"%.*s...\"", (int)cut, s);
+        else
+            snprintf(buf, size, "\"%s\"", s);
+        return;
+    }
+    if (json_is_object(v)) {
+        snprintf(buf, size, "an object");
+        return;
+    }
+    if (json_is_array(v)) {
+        snprintf(buf, size, "an array");
+        return;
+    }
+    char *t = rd_dump(v);
+    if (!t) {
+        snprintf(buf, size, "a value");
+        return;
+    }
+    if (strlen(t) > cut)
+        snprintf(buf, size, "%.*s...", (int)cut, t);
+    else
+        snprintf(buf, size, "%s", t);
+    free(t);
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+static int wrong_type(rc_reader *rd, const char *key, const char *expected, const json_t *v)
+{
+    char t[128];
+    rd_value_text(t, sizeof t, v);
+    if (json_is_string(v) || json_is_number(v) || json_is_boolean(v))
+        rd_error_key(rd, key, RECERT_EDATA, "expected %s, got %s: %s", expected, type_name(v), t);
+    else
+        rd_error_key(rd, key, RECERT_EDATA, "expected %s, got %s", expected, type_name(v));
+    return -1;
+}
+
+bool rd_object(rc_reader *rd, const json_t *obj, const char *const *known, rc_xlist *x)
+{
+    if (!json_is_object(obj)) {
+        rd_error_at(rd, RECERT_EDATA, "expected an object, got %s", type_name(obj));
+        return false;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        bool ok = false;
+        for (const char *const *k = known; *k; k++)
+            if (strcmp(*k, key) == 0) {
+                ok = true;
+                break;
+            }
+        if (ok)
+            continue;
+        if (strncmp(key, "x-", 2) == 0) {
+            if (x) {
+                char *j = rd_dump(v);
+                if (!j || rc_xlist_set(x, key, j) != RECERT_OK) {
+                    free(j);
+                    rd_nomem(rd);
+                    continue;
+                }
+                free(j);
+            }
+            continue;
+        }
+        rd_error_key(rd, key, RECERT_EDATA, "unknown member");
+    }
+    return true;
+}
+
+static const json_t *member(rc_reader *rd, const json_t *obj, const char *key, bool required, int *status)
+{
+    const json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v)) {
+        if (required) {
+            rd_error_key(rd, key, RECERT_EDATA, "missing member");
+            *status = -1;
+        } else {
+            *status = 0;
+        }
+        return NULL;
+    }
+    *status = 1;
+    return v;
+}
+
+int rd_string(rc_reader *rd, const json_t *obj, const char *key, bool required, char **out)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    if (!json_is_string(v))
+        return wrong_type(rd, key, "a string", v);
+    if (strlen(json_string_value(v)) != json_string_length(v)) {
+        rd_error_key(rd, key, RECERT_EDATA, "a string may not contain NUL");
+        return -1;
+    }
+    char *s = rc_strndup(json_string_value(v), json_string_length(v));
+    if (!s) {
+        rd_nomem(rd);
+        return -1;
+    }
+    free(*out);
+    *out = s;
+    return 1;
+}
+
+int rd_date(rc_reader *rd, const json_t *obj, const char *key, bool required, int32_t *out)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    if (!json_is_string(v))
+        return wrong_type(rd, key, "a date \"YYYY-MM-DD\"", v);
+    int32_t d;
+    int rc = recert_date_parse(&d, json_string_value(v));
+    if (rc != RECERT_OK) {
+        char t[128];
+        rd_value_text(t, sizeof t, v);
+        if (rc == RECERT_ERANGE)
+            rd_error_key(rd, key, RECERT_EDATA, "date out of range 1900-01-01..9999-12-31: %s", t);
+        else
+            rd_error_key(rd, key, RECERT_EDATA, "not a valid date: %s", t);
+        return -1;
+    }
+    *out = d;
+    return 1;
+}
+
+int rd_bool(rc_reader *rd, const json_t *obj, const char *key, bool required, bool *out)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    if (!json_is_boolean(v))
+        return wrong_type(rd, key, "true or false", v);
+    *out = json_is_true(v);
+    return 1;
+}
+
+int rd_int(rc_reader *rd, const json_t *obj, const char *key, bool required, int64_t min, int64_t max,
+           int64_t *out)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    if (!json_is_integer(v)) {
+        if (json_is_real(v)) {
+            char t[128];
+            rd_value_text(t, sizeof t, v);
+            rd_error_key(rd, key, RECERT_EDATA, "expected a whole number, got %s", t);
+            return -1;
+        }
+        return wrong_type(rd, key, "a whole number", v);
+    }
+    json_int_t i = json_integer_value(v);
+    if (i < min || i > max) {
+        rd_error_key(rd, key, RECERT_EDATA, "%lld is out of range %lld..%lld", (long long)i, (long long)min,
+                     (long long)max);
+        return -1;
+    }
+    *out = (int64_t)i;
+    return 1;
+}
+
+int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required, int decimals,
+               int64_t *out, bool *is_real)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    int64_t scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    const int64_t limit = 1000000000LL * scale; /* 10^9 units */
+    if (json_is_integer(v)) {
+        json_int_t i = json_integer_value(v);
+        if (i > 1000000000LL || i < -1000000000LL) {
+            rd_error_key(rd, key, RECERT_EDATA, "%lld is beyond 10^9", (long long)i);
+            return -1;
+        }
+        *out = (int64_t)i * scale;
+        if (is_real)
+            *is_real = false;
+        return 1;
+    }
+    if (!json_is_real(v))
+        return wrong_type(rd, key, "a number", v);
+    double x = json_real_value(v);
+    char t[128];
+    rd_value_text(t, sizeof t, v);
+    if (!isfinite(x) || fabs(x) > 1e9) {
+        rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
+        return -1;
+    }
+    /* The number had at most `decimals` decimals exactly when its value
+     * printed with that many decimals reads back as the same double. The
+     * integer then comes from that text: no float in what follows. */
+    char text[64];
+    snprintf(text, sizeof text, "%.*f", decimals, x);
+    if (strtod(text, NULL) != x) {
+        rd_error_key(rd, key, RECERT_EDATA, "more than %d decimals: %s", decimals, t);
+        return -1;
+    }
+    int64_t n = 0;
+    bool neg = false;
+    for (const char *p = text; *p; p++) {
+        if (*p == '-')
+            neg = true;
+        else if (*p >= '0' && *p <= '9')
+            n = n * 10 + (*p - '0');
+    }
+    if (n > limit) {
+        rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
+        return -1;
+    }
+    *out = neg ? -n : n;
+    if (is_real)
+        *is_real = true;
+    return 1;
+}
+
+int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, const char *const *names,
+            int *out)
+{
+    int st;
+    const json_t *v = member(rd, obj, key, required, &st);
+    if (!v)
+        return st;
+    if (json_is_string(v)) {
+        for (int i = 0; names[i]; i++)
+            if (strcmp(names[i], json_string_value(v)) == 0) {
+                *out = i;
+                return 1;
+            }
+    }
+    char t[128], list[256] = "";
+    rd_value_text(t, sizeof t, v);
+    for (int i = 0; names[i]; i++) {
+        if (i)
+            strncat(list, ", ", sizeof list - strlen(list) - 1);
+        strncat(list, names[i], sizeof list - strlen(list) - 1);
+    }
+    rd_error_key(rd, key, RECERT_EDATA, "expected one of %s, got %s", list, t);
+    return -1;
+}
+
+int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out)
+{
+    json_error_t err;
+    *out = NULL;
+    if (!text)
+        return rd_error_at(rd, RECERT_EINVAL, "no text (NULL)");
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        if (json_error_code(&err) == json_error_out_of_memory)
+            return rd_nomem(rd);
+        return rd_error_at(rd, RECERT_EPARSE, "not valid JSON: line %d, column %d: %s", err.line, err.column,
+                           err.text);
+    }
+    *out = root;
+    return RECERT_OK;
+}
+
+int rc_json_check_value(const char *text, char **compact)
+{
+    if (!text)
+        return rc_fail(RECERT_EINVAL, NULL, "JSON text is NULL");
+    json_error_t err;
+    json_t *v = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &err);
+    if (!v) {
+        if (json_error_code(&err) == json_error_out_of_memory)
+            return rc_oom();
+        return rc_fail(RECERT_EPARSE, NULL, "not valid JSON: line %d, column %d: %s", err.line, err.column,
+                       err.text);
+    }
+    if (compact) {
+        *compact = rd_dump(v);
+        if (!*compact) {
+            json_decref(v);
+            return rc_oom();
+        }
+    }
+    json_decref(v);
+    return RECERT_OK;
+}

@@ -1,0 +1,50 @@
+/*
+ * Reading JSON documents into the model: the place in the document as a
+ * path, every error collected with its path, typed member reads. Only the
+ * json_*.c and *_json.c files include this (and so jansson.h).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef RECERT_JSON_READER_H
+#define RECERT_JSON_READER_H
+
+#include <jansson.h>
+
+#include "internal.h"
+
+/* A short text of a value for messages: strings quoted, cut when long. */
+void rd_value_text(char *buf, size_t size, const json_t *v);
+
+/* Check the members of an object: those in `known` (NULL-terminated), and
+ * x- members, which are kept in *x (with x NULL they are accepted and not
+ * kept). Each other member is an error ("unknown member").
+ * Returns false when the value is not an object (error recorded). */
+bool rd_object(rc_reader *rd, const json_t *obj, const char *const *known, rc_xlist *x);
+
+/* Typed reads of obj[key]. A member that is absent or null leaves *out as
+ * it was and returns 0; present and valid returns 1; invalid records an
+ * error and returns -1. required: absent is an error ("missing member"). */
+int rd_string(rc_reader *rd, const json_t *obj, const char *key, bool required, char **out);
+int rd_date(rc_reader *rd, const json_t *obj, const char *key, bool required, int32_t *out);
+int rd_bool(rc_reader *rd, const json_t *obj, const char *key, bool required, bool *out);
+int rd_int(rc_reader *rd, const json_t *obj, const char *key, bool required, int64_t min, int64_t max,
+           int64_t *out);
+/* A decimal number with at most `decimals` decimals, as an integer scaled by
+ * 10^decimals; is_real tells whether it was written with a point. */
+int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required, int decimals,
+               int64_t *out, bool *is_real);
+/* One of names[] (NULL-terminated): the index. */
+int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, const char *const *names,
+            int *out);
+
+/* Compact text of a value, as x- members keep it. NULL: no memory. */
+char *rd_dump(const json_t *v);
+
+/* Parse text into a jansson tree; RECERT_EPARSE with line and column. */
+int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out);
+
+/* Parse one policy object (policy_json.c). inside_records: "recert" is not
+ * allowed. On success *out is a new policy. */
+int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert_policy **out);
+
+#endif

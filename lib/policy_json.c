@@ -1,0 +1,468 @@
+/*
+ * Reading a policy document (FORMAT.md "Policy document"). Every check of
+ * the format is here; the rules that use the values are in evaluate.c.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_reader.h"
+
+static const char *const policy_members[] = {
+    "recert", "id", "organization", "name", "source", "checked", "currency", "unit", "cycle",
+    "credits_required", "credit_grace_days", "cpr_aed", "unapproved_credits", "exam_path",
+    "combine_group", "fees", "late_windows", "final_deadline", "audit", "waivers", "versions", NULL};
+
+/* An offset {years, months, days} (FORMAT.md). 1 read, 0 absent/null, -1 bad. */
+static int read_offset(rc_reader *rd, const json_t *obj, const char *key, rc_offset *out)
+{
+    static const char *const known[] = {"years", "months", "days", NULL};
+    const json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return 0;
+    size_t saved = rd_push_key(rd, key);
+    int result = -1;
+    if (rd_object(rd, v, known, NULL)) {
+        int64_t y = 0, m = 0, d = 0;
+        int a = rd_int(rd, v, "years", false, -1000, 1000, &y);
+        int b = rd_int(rd, v, "months", false, -12000, 12000, &m);
+        int c = rd_int(rd, v, "days", false, -366000, 366000, &d);
+        if (a >= 0 && b >= 0 && c >= 0) {
+            out->years = (int)y;
+            out->months = (int)m;
+            out->days = (int)d;
+            result = 1;
+        }
+    }
+    rd_pop(rd, saved);
+    return result;
+}
+
+/* A policy amount in its unit, with up to 6 decimals, on the 0.01-hour grid
+ * once converted (RULES.md §2: "a policy amount ... that does not fall on it
+ * is an error in the policy"). */
+static int read_policy_amount(rc_reader *rd, const json_t *obj, const char *key, bool required, int64_t per_hour,
+                              int64_t *centihours)
+{
+    int64_t micro = 0;
+    int st = rd_decimal(rd, obj, key, required, 6, &micro, NULL);
+    if (st <= 0)
+        return st;
+    if (micro < 0) {
+        rd_error_key(rd, key, RECERT_EDATA, "must not be negative");
+        return -1;
+    }
+    if (per_hour <= 0)
+        return -1; /* the unit's error is reported already */
+    /* hours = micro / per_hour; centihours = 100 * micro / per_hour */
+    int64_t num = micro * 100; /* micro <= 10^15: no overflow */
+    if (num % per_hour != 0) {
+        const json_t *v = json_object_get(obj, key);
+        char t[128];
+        rd_value_text(t, sizeof t, v);
+        rd_error_key(rd, key, RECERT_EDATA, "%s is not a whole number of hundredths of a contact hour", t);
+        return -1;
+    }
+    *centihours = (int64_t)(num / per_hour);
+    return 1;
+}
+
+static int read_unit(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"name", "per_hour", NULL};
+    const json_t *u = json_object_get(obj, "unit");
+    if (!u || json_is_null(u)) {
+        rd_error_key(rd, "unit", RECERT_EDATA, "missing member");
+        return -1;
+    }
+    size_t saved = rd_push_key(rd, "unit");
+    int ok = -1;
+    if (rd_object(rd, u, known, NULL)) {
+        int a = rd_string(rd, u, "name", true, &p->unit);
+        int64_t micro = 0;
+        int b = rd_decimal(rd, u, "per_hour", true, 6, &micro, NULL);
+        if (a > 0 && p->unit[0] == '\0') {
+            rd_error_key(rd, "name", RECERT_EDATA, "must not be empty");
+            a = -1;
+        }
+        if (b > 0 && micro <= 0) {
+            rd_error_key(rd, "per_hour", RECERT_EDATA, "must be greater than 0");
+            b = -1;
+        }
+        if (a > 0 && b > 0) {
+            int64_t standard = recert_unit_standard_per_hour(p->unit);
+            if (standard && standard != micro) {
+                rd_error_key(rd, "per_hour", RECERT_EDATA,
+                             "the standard unit \"%s\" has per_hour %s", p->unit,
+                             standard == RECERT_PER_HOUR_CEU ? "0.1" : "1");
+            } else {
+                p->per_hour = micro;
+                ok = 1;
+            }
+        }
+    }
+    rd_pop(rd, saved);
+    return ok;
+}
+
+static int read_cycle(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"years", "expires", NULL};
+    static const char *const kinds[] = {"anniversary", "year_end", NULL};
+    const json_t *c = json_object_get(obj, "cycle");
+    if (!c || json_is_null(c)) {
+        rd_error_key(rd, "cycle", RECERT_EDATA, "missing member");
+        return -1;
+    }
+    size_t saved = rd_push_key(rd, "cycle");
+    int ok = -1;
+    if (rd_object(rd, c, known, NULL)) {
+        int64_t years = 0;
+        int kind = 0;
+        int a = rd_int(rd, c, "years", true, 1, 100, &years);
+        int b = rd_enum(rd, c, "expires", true, kinds, &kind);
+        if (a > 0 && b > 0) {
+            p->cycle_years = (int)years;
+            p->cycle_kind = (recert_cycle_kind)kind;
+            ok = 1;
+        }
+    }
+    rd_pop(rd, saved);
+    return ok;
+}
+
+static void read_cpr(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"required", "credit", NULL};
+    const json_t *c = json_object_get(obj, "cpr_aed");
+    if (!c || json_is_null(c))
+        return;
+    size_t saved = rd_push_key(rd, "cpr_aed");
+    if (rd_object(rd, c, known, NULL)) {
+        rd_bool(rd, c, "required", false, &p->cpr_required);
+        if (read_policy_amount(rd, c, "credit", false, p->per_hour, &p->cpr_credit) > 0 && !p->cpr_required &&
+            p->cpr_credit > 0)
+            rd_error_key(rd, "credit", RECERT_EDATA,
+                         "a policy that does not require CPR/AED gives no CPR/AED credit");
+    }
+    rd_pop(rd, saved);
+}
+
+static void read_fees(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"renewal_cents", "petition_cents", "combine_extra_cents", NULL};
+    const json_t *f = json_object_get(obj, "fees");
+    if (!f || json_is_null(f))
+        return;
+    size_t saved = rd_push_key(rd, "fees");
+    if (rd_object(rd, f, known, NULL)) {
+        const int64_t max = 100000000000LL; /* a billion dollars */
+        rd_int(rd, f, "renewal_cents", false, 0, max, &p->renewal_cents);
+        rd_int(rd, f, "petition_cents", false, 0, max, &p->petition_cents);
+        rd_int(rd, f, "combine_extra_cents", false, 0, max, &p->combine_extra_cents);
+    }
+    rd_pop(rd, saved);
+}
+
+static void read_late_windows(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"tier", "through", "fee_cents", NULL};
+    const json_t *a = json_object_get(obj, "late_windows");
+    if (!a || json_is_null(a))
+        return;
+    size_t saved = rd_push_key(rd, "late_windows");
+    if (!json_is_array(a)) {
+        rd_error_at(rd, RECERT_EDATA, "expected an array");
+        rd_pop(rd, saved);
+        return;
+    }
+    size_t n = json_array_size(a);
+    if (n > 64) {
+        rd_error_at(rd, RECERT_ELIMIT, "at most 64 late windows");
+        rd_pop(rd, saved);
+        return;
+    }
+    p->late = n ? calloc(n, sizeof *p->late) : NULL;
+    if (n && !p->late) {
+        rd_nomem(rd);
+        rd_pop(rd, saved);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const json_t *w = json_array_get(a, i);
+        size_t s2 = rd_push_index(rd, i);
+        rc_late_window *lw = &p->late[i];
+        p->late_n = i + 1;
+        if (rd_object(rd, w, known, NULL)) {
+            if (rd_string(rd, w, "tier", true, &lw->tier) > 0) {
+                if (!strcmp(lw->tier, "on_time") || !strcmp(lw->tier, "closed") || !lw->tier[0])
+                    rd_error_key(rd, "tier", RECERT_EDATA, "a late window may not be named \"%s\"", lw->tier);
+                for (size_t j = 0; j < i; j++)
+                    if (p->late[j].tier && !strcmp(p->late[j].tier, lw->tier))
+                        rd_error_key(rd, "tier", RECERT_EDATA, "tier \"%s\" is named twice", lw->tier);
+            }
+            lw->has_through = read_offset(rd, w, "through", &lw->through) > 0;
+            if (!lw->has_through && i + 1 < n)
+                rd_error_key(rd, "through", RECERT_EDATA,
+                             "only the last late window may run to the final deadline (through null)");
+            rd_int(rd, w, "fee_cents", false, 0, 100000000000LL, &lw->fee_cents);
+        }
+        rd_pop(rd, s2);
+    }
+    rd_pop(rd, saved);
+}
+
+static void read_audit(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"documents_days", NULL};
+    const json_t *a = json_object_get(obj, "audit");
+    if (!a || json_is_null(a))
+        return;
+    size_t saved = rd_push_key(rd, "audit");
+    if (rd_object(rd, a, known, NULL)) {
+        int64_t days = 0;
+        if (rd_int(rd, a, "documents_days", true, 0, 36600, &days) > 0) {
+            p->audit = true;
+            p->documents_days = (int32_t)days;
+        }
+    }
+    rd_pop(rd, saved);
+}
+
+static void read_waivers(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"id", "accepts", "from", "through", NULL};
+    static const char *const accepts[] = {"online_cpr_aed", NULL};
+    const json_t *a = json_object_get(obj, "waivers");
+    if (!a || json_is_null(a))
+        return;
+    size_t saved = rd_push_key(rd, "waivers");
+    if (!json_is_array(a)) {
+        rd_error_at(rd, RECERT_EDATA, "expected an array");
+        rd_pop(rd, saved);
+        return;
+    }
+    size_t n = json_array_size(a);
+    if (n > 256) {
+        rd_error_at(rd, RECERT_ELIMIT, "at most 256 waivers");
+        rd_pop(rd, saved);
+        return;
+    }
+    p->waivers = n ? calloc(n, sizeof *p->waivers) : NULL;
+    if (n && !p->waivers) {
+        rd_nomem(rd);
+        rd_pop(rd, saved);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const json_t *w = json_array_get(a, i);
+        size_t s2 = rd_push_index(rd, i);
+        rc_waiver *wv = &p->waivers[i];
+        wv->from = wv->through = RECERT_DAY_NONE;
+        p->waiver_n = i + 1;
+        if (rd_object(rd, w, known, NULL)) {
+            int kind = 0;
+            rd_string(rd, w, "id", false, &wv->id);
+            rd_enum(rd, w, "accepts", true, accepts, &kind);
+            rd_date(rd, w, "from", true, &wv->from);
+            rd_date(rd, w, "through", false, &wv->through);
+            if (wv->from != RECERT_DAY_NONE && wv->through != RECERT_DAY_NONE && wv->through < wv->from)
+                rd_error_key(rd, "through", RECERT_EDATA, "the waiver ends before it starts");
+        }
+        rd_pop(rd, s2);
+    }
+    rd_pop(rd, saved);
+}
+
+int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert_policy **out)
+{
+    static const char *const unapproved[] = {"accepted", "petition", NULL};
+    *out = NULL;
+    size_t errors_before = rd->count;
+    if (!rd_object(rd, obj, policy_members + (inside_records ? 1 : 0), NULL))
+        return RECERT_EDATA;
+    recert_policy *p = calloc(1, sizeof *p);
+    if (!p)
+        return rd_nomem(rd);
+    p->checked = RECERT_DAY_NONE;
+
+    if (!inside_records) {
+        int64_t version = 0;
+        if (rd_int(rd, obj, "recert", false, INT64_MIN, INT64_MAX, &version) > 0 && version != 1)
+            rd_error_key(rd, "recert", RECERT_EDATA, "unsupported format version %lld (this library reads 1)",
+                         (long long)version);
+    }
+    if (json_object_get(obj, "versions") && !json_is_null(json_object_get(obj, "versions")))
+        rd_error_key(rd, "versions", RECERT_EUNSUPPORTED, "dated policy versions are not supported yet");
+    if (rd_string(rd, obj, "id", true, &p->id) > 0 && !p->id[0])
+        rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
+    rd_string(rd, obj, "organization", true, &p->organization);
+    rd_string(rd, obj, "name", true, &p->name);
+    rd_string(rd, obj, "source", false, &p->source);
+    rd_date(rd, obj, "checked", false, &p->checked);
+    rd_string(rd, obj, "currency", true, &p->currency);
+    read_unit(rd, obj, p);
+    read_cycle(rd, obj, p);
+    read_policy_amount(rd, obj, "credits_required", true, p->per_hour, &p->required);
+    int64_t grace = 0;
+    if (rd_int(rd, obj, "credit_grace_days", false, 0, 36600, &grace) > 0)
+        p->grace_days = (int32_t)grace;
+    read_cpr(rd, obj, p);
+    int ua = 0;
+    if (rd_enum(rd, obj, "unapproved_credits", false, unapproved, &ua) > 0)
+        p->unapproved = ua ? RECERT_UNAPPROVED_PETITION : RECERT_UNAPPROVED_ACCEPTED;
+    rd_bool(rd, obj, "exam_path", false, &p->exam_path);
+    if (rd_string(rd, obj, "combine_group", false, &p->combine_group) > 0 && !p->combine_group[0])
+        rd_error_key(rd, "combine_group", RECERT_EDATA, "must not be empty (use null for none)");
+    read_fees(rd, obj, p);
+    read_late_windows(rd, obj, p);
+    p->has_final = read_offset(rd, obj, "final_deadline", &p->final_deadline) > 0;
+    if (p->late_n && !p->has_final)
+        rd_error_key(rd, "final_deadline", RECERT_EDATA, "late windows need a final_deadline");
+    if (!p->late_n && p->has_final)
+        rd_error_key(rd, "late_windows", RECERT_EDATA, "a final_deadline needs late windows");
+    read_audit(rd, obj, p);
+    read_waivers(rd, obj, p);
+
+    if (rd->count != errors_before || rd->oom) {
+        rc_policy_destroy(p);
+        free(p);
+        return rd->first_code ? rd->first_code : RECERT_EDATA;
+    }
+    /* Keep the document as given: export writes it back unchanged. */
+    json_t *copy = json_deep_copy(obj);
+    if (copy) {
+        json_object_del(copy, "recert");
+        p->json = rd_dump(copy);
+        json_decref(copy);
+    }
+    if (!p->json) {
+        rc_policy_destroy(p);
+        free(p);
+        return rd_nomem(rd);
+    }
+    *out = p;
+    return RECERT_OK;
+}
+
+int recert_policy_from_json(recert_policy **out, const char *text, size_t len)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    rc_reader rd;
+    rd_init(&rd, false);
+    json_t *root = NULL;
+    int rc = rd_load(&rd, text, len, &root);
+    if (rc == RECERT_OK) {
+        rc = rc_policy_read(&rd, root, false, out);
+        json_decref(root);
+    }
+    rd_free(&rd);
+    return rc;
+}
+
+int recert_policy_to_json(char **out, const recert_policy *policy, unsigned flags)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    if (!policy)
+        return rc_fail(RECERT_EINVAL, NULL, "policy is NULL");
+    if (!(flags & RECERT_JSON_PRETTY)) {
+        if (!(*out = rc_strdup(policy->json)))
+            return rc_oom();
+        return RECERT_OK;
+    }
+    json_t *v = json_loads(policy->json, 0, NULL);
+    if (!v)
+        return rc_oom();
+    *out = json_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    json_decref(v);
+    return *out ? RECERT_OK : rc_oom();
+}
+
+int rc_catalog_add_all(recert_catalog *c, recert_policy **v, size_t n);
+
+int recert_catalog_add_json(recert_catalog *catalog, const char *text, size_t len)
+{
+    if (!catalog)
+        return rc_fail(RECERT_EINVAL, NULL, "catalog is NULL");
+    rc_reader rd;
+    rd_init(&rd, false);
+    json_t *root = NULL;
+    int rc = rd_load(&rd, text, len, &root);
+    if (rc != RECERT_OK) {
+        rd_free(&rd);
+        return rc;
+    }
+    size_t n = json_is_array(root) ? json_array_size(root) : 1;
+    recert_policy **v = calloc(n ? n : 1, sizeof *v);
+    if (!v) {
+        json_decref(root);
+        rd_free(&rd);
+        return rc_oom();
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t saved = json_is_array(root) ? rd_push_index(&rd, i) : 0;
+        const json_t *obj = json_is_array(root) ? json_array_get(root, i) : root;
+        if (rc_policy_read(&rd, obj, false, &v[i]) != RECERT_OK && rc == RECERT_OK)
+            rc = rd.first_code;
+        rd_pop(&rd, saved);
+    }
+    json_decref(root);
+    if (rc == RECERT_OK && rd.count)
+        rc = rd.first_code;
+    if (rc == RECERT_OK) {
+        rc = rc_catalog_add_all(catalog, v, n); /* takes the policies over */
+    } else {
+        for (size_t i = 0; i < n; i++)
+            recert_policy_free(v[i]);
+    }
+    free(v);
+    rd_free(&rd);
+    return rc;
+}
+
+int recert_catalog_to_json(char **out, const recert_catalog *catalog, unsigned flags)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    if (!catalog)
+        return rc_fail(RECERT_EINVAL, NULL, "catalog is NULL");
+    rc_buf b = {0};
+    rc_buf_putc(&b, '[');
+    for (size_t i = 0; i < catalog->n; i++) {
+        if (i)
+            rc_buf_putc(&b, ',');
+        rc_buf_puts(&b, catalog->pol[i]->json);
+    }
+    rc_buf_putc(&b, ']');
+    char *compact;
+    int rc = rc_buf_finish(&b, &compact);
+    if (rc != RECERT_OK || !(flags & RECERT_JSON_PRETTY)) {
+        *out = compact;
+        return rc;
+    }
+    json_t *v = json_loads(compact, 0, NULL);
+    free(compact);
+    if (!v)
+        return rc_oom();
+    *out = json_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    json_decref(v);
+    return *out ? RECERT_OK : rc_oom();
+}
+
+int recert_policies_json(char **out)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    const recert_catalog *c;
+    int rc = recert_catalog_default(&c);
+    if (rc != RECERT_OK)
+        return rc;
+    return recert_catalog_to_json(out, c, 0);
+}

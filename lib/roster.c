@@ -1,0 +1,317 @@
+/*
+ * The roster handle: the document's own policies, the holders, the checks a
+ * holder passes to join (policies, units, applies_to, cycle dates, unique
+ * ids), and evaluation of every holder.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int recert_roster_new(recert_roster **out, const recert_catalog *catalog)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    if (!catalog) {
+        int rc = recert_catalog_default(&catalog);
+        if (rc != RECERT_OK)
+            return rc;
+    }
+    recert_roster *r = calloc(1, sizeof *r);
+    if (!r)
+        return rc_oom();
+    rc_catalog_ref(catalog);
+    r->catalog = catalog;
+    *out = r;
+    return RECERT_OK;
+}
+
+void recert_roster_free(recert_roster *roster)
+{
+    if (!roster)
+        return;
+    for (size_t i = 0; i < roster->pol_n; i++)
+        recert_policy_free(roster->pol[i]);
+    free(roster->pol);
+    for (size_t i = 0; i < roster->n; i++)
+        rc_holder_clear(&roster->holders[i]);
+    free(roster->holders);
+    free(roster->index);
+    rc_xlist_free(&roster->x);
+    rc_catalog_unref(roster->catalog);
+    free(roster);
+}
+
+/* ---- the id index: open addressing over holder positions ----------------- */
+
+static size_t hash_id(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+static size_t index_slot(const recert_roster *r, const char *id)
+{
+    size_t mask = r->index_cap - 1, i = hash_id(id) & mask;
+    while (r->index[i] && strcmp(r->holders[r->index[i] - 1].id, id) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int index_rebuild(recert_roster *r, size_t cap)
+{
+    uint32_t *v = calloc(cap, sizeof *v);
+    if (!v)
+        return rc_oom();
+    free(r->index);
+    r->index = v;
+    r->index_cap = cap;
+    for (size_t i = 0; i < r->n; i++)
+        r->index[index_slot(r, r->holders[i].id)] = (uint32_t)(i + 1);
+    return RECERT_OK;
+}
+
+const recert_holder *recert_roster_find_holder(const recert_roster *roster, const char *id)
+{
+    if (!roster || !id || !roster->index_cap)
+        return NULL;
+    uint32_t x = roster->index[index_slot(roster, id)];
+    return x ? &roster->holders[x - 1] : NULL;
+}
+
+/* ---- policies --------------------------------------------------------------- */
+
+const recert_policy *recert_roster_find_policy(const recert_roster *roster, const char *id)
+{
+    if (!roster || !id)
+        return NULL;
+    for (size_t i = 0; i < roster->pol_n; i++)
+        if (strcmp(roster->pol[i]->id, id) == 0)
+            return roster->pol[i];
+    return recert_catalog_find(roster->catalog, id);
+}
+
+int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
+{
+    if (!roster || !policy)
+        return rc_fail(RECERT_EINVAL, NULL, "NULL argument");
+    if (roster->n)
+        return rc_fail(RECERT_EBUSY, NULL, "add policies before holders: the roster has %zu holders", roster->n);
+    int rc = rc_policy_unit_check(policy, roster->pol, roster->pol_n, policy->id);
+    if (rc == RECERT_OK)
+        rc = rc_policy_unit_check(policy, roster->catalog->pol, roster->catalog->n, policy->id);
+    if (rc != RECERT_OK)
+        return rc;
+    recert_policy *copy;
+    if ((rc = recert_policy_copy(&copy, policy)) != RECERT_OK)
+        return rc;
+    for (size_t i = 0; i < roster->pol_n; i++)
+        if (strcmp(roster->pol[i]->id, policy->id) == 0) {
+            recert_policy_free(roster->pol[i]);
+            roster->pol[i] = copy;
+            return RECERT_OK;
+        }
+    recert_policy **v = realloc(roster->pol, (roster->pol_n + 1) * sizeof *v);
+    if (!v) {
+        recert_policy_free(copy);
+        return rc_oom();
+    }
+    v[roster->pol_n++] = copy;
+    roster->pol = v;
+    roster->has_policies = true;
+    return RECERT_OK;
+}
+
+size_t recert_roster_policy_count(const recert_roster *roster)
+{
+    return roster ? roster->pol_n : 0;
+}
+
+const recert_policy *recert_roster_policy_at(const recert_roster *roster, size_t i)
+{
+    return roster && i < roster->pol_n ? roster->pol[i] : NULL;
+}
+
+/* ---- holders ---------------------------------------------------------------- */
+
+int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi, rc_reader *rd, bool import)
+{
+    size_t s0 = rd->path_len;
+    if (!import) { /* an import has pushed holders[i] already */
+        rd_push_key(rd, "holders");
+        rd_push_index(rd, hi);
+    }
+    size_t before = rd->count;
+    if (recert_roster_find_holder(r, h->id))
+        rd_error_key(rd, "id", import ? RECERT_EDATA : RECERT_EEXISTS, "duplicate holder id \"%s\"", h->id);
+    for (size_t i = 0; i < h->cred_n; i++) {
+        recert_credential *c = &h->cred[i];
+        size_t s = rd_push_key(rd, "credentials");
+        rd_push_index(rd, i);
+        c->pol = recert_roster_find_policy(r, c->policy);
+        if (!c->pol)
+            rd_error_key(rd, "policy", import ? RECERT_EDATA : RECERT_ENOTFOUND, "unknown policy: \"%s\"",
+                         c->policy);
+        else if (rc_credential_check(c, c->pol, rd->path) != RECERT_OK)
+            rd_error_at(rd, recert_error_code(), "%s", strstr(recert_error_message(), ": ") + 2);
+        rd_pop(rd, s);
+    }
+    for (size_t i = 0; i < h->credit_n; i++) {
+        recert_credit *k = &h->credit[i];
+        size_t s = rd_push_key(rd, "credits");
+        rd_push_index(rd, i);
+        int64_t per_hour = RECERT_PER_HOUR_HOURS;
+        if (k->unit) {
+            per_hour = rc_unit_per_hour(k->unit, r->pol, r->pol_n, r->catalog);
+            if (!per_hour)
+                rd_error_key(rd, "unit", RECERT_EDATA, "unknown unit: \"%s\" (hours, ceu, cec or a policy's unit)",
+                             k->unit);
+        }
+        if (per_hour && recert_amount_to_centihours(&k->ch, k->amount, per_hour) != RECERT_OK)
+            rd_error_key(rd, k->unit ? "amount" : "hours", RECERT_EDATA, "amount out of range");
+        for (long j = 0; j < k->applies_n; j++) {
+            bool known = false;
+            for (size_t x = 0; x < h->cred_n && !known; x++)
+                known = strcmp(h->cred[x].id, k->applies_to[j]) == 0;
+            if (!known) {
+                size_t s2 = rd_push_key(rd, "applies_to");
+                rd_push_index(rd, (size_t)j);
+                rd_error_at(rd, RECERT_EDATA, "not a credential of this holder: \"%s\"", k->applies_to[j]);
+                rd_pop(rd, s2);
+            }
+        }
+        rd_pop(rd, s);
+    }
+    rd_pop(rd, s0);
+    return rd->count == before ? RECERT_OK : rd->first_code;
+}
+
+int rc_roster_append_holder(recert_roster *r, recert_holder *h)
+{
+    if (r->n >= UINT32_MAX - 1)
+        return rc_fail(RECERT_ELIMIT, NULL, "too many holders");
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        recert_holder *v = realloc(r->holders, cap * sizeof *v);
+        if (!v)
+            return rc_oom();
+        r->holders = v;
+        r->cap = cap;
+    }
+    if ((r->n + 1) * 2 > r->index_cap) {
+        size_t cap = r->index_cap ? r->index_cap * 2 : 64;
+        while ((r->n + 1) * 2 > cap)
+            cap *= 2;
+        if (index_rebuild(r, cap) != RECERT_OK)
+            return RECERT_ENOMEM;
+    }
+    r->holders[r->n] = *h;
+    memset(h, 0, sizeof *h); /* taken over: the caller's clear frees nothing */
+    rc_holder_init(h);
+    r->index[index_slot(r, r->holders[r->n].id)] = (uint32_t)(r->n + 1);
+    r->n++;
+    return RECERT_OK;
+}
+
+int recert_roster_add_holder(recert_roster *roster, const recert_holder *holder)
+{
+    if (!roster || !holder)
+        return rc_fail(RECERT_EINVAL, NULL, "NULL argument");
+    recert_holder copy;
+    int rc = rc_holder_copy_into(&copy, holder);
+    if (rc != RECERT_OK)
+        return rc;
+    rc_reader rd;
+    rd_init(&rd, false);
+    rc = rc_roster_resolve_holder(roster, &copy, roster->n, &rd, false);
+    rd_free(&rd);
+    if (rc == RECERT_OK)
+        rc = rc_roster_append_holder(roster, &copy);
+    rc_holder_clear(&copy);
+    return rc;
+}
+
+int recert_roster_remove_holder(recert_roster *roster, size_t i)
+{
+    if (!roster)
+        return rc_fail(RECERT_EINVAL, NULL, "roster is NULL");
+    if (i >= roster->n)
+        return rc_fail(RECERT_ERANGE, NULL, "no holder %zu (the roster has %zu)", i, roster->n);
+    recert_holder gone = roster->holders[i];
+    memmove(roster->holders + i, roster->holders + i + 1, (roster->n - i - 1) * sizeof *roster->holders);
+    roster->n--;
+    if (index_rebuild(roster, roster->index_cap) != RECERT_OK) {
+        /* put it back: nothing changes on failure */
+        memmove(roster->holders + i + 1, roster->holders + i, (roster->n - i) * sizeof *roster->holders);
+        roster->holders[i] = gone;
+        roster->n++;
+        return RECERT_ENOMEM;
+    }
+    rc_holder_clear(&gone);
+    return RECERT_OK;
+}
+
+size_t recert_roster_holder_count(const recert_roster *roster)
+{
+    return roster ? roster->n : 0;
+}
+
+const recert_holder *recert_roster_holder_at(const recert_roster *roster, size_t i)
+{
+    return roster && i < roster->n ? &roster->holders[i] : NULL;
+}
+
+int recert_roster_x_set(recert_roster *roster, const char *key, const char *json)
+{
+    if (!roster)
+        return rc_fail(RECERT_EINVAL, NULL, "roster is NULL");
+    return rc_x_set(&roster->x, key, json);
+}
+
+int recert_roster_x_get(char **out, const recert_roster *roster, const char *key)
+{
+    if (!roster) {
+        if (out)
+            *out = NULL;
+        return rc_fail(RECERT_EINVAL, NULL, "roster is NULL");
+    }
+    return rc_x_get(out, &roster->x, key);
+}
+
+/* ---- evaluation ---------------------------------------------------------------- */
+
+int recert_roster_evaluate(recert_report **out, const recert_roster *roster, int32_t as_of)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    if (!roster)
+        return rc_fail(RECERT_EINVAL, NULL, "roster is NULL");
+    if (!rc_day_valid(as_of))
+        return rc_fail(RECERT_ERANGE, NULL, "as_of is outside 1900-01-01..9999-12-31");
+    recert_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return rc_oom();
+    r->as_of = as_of;
+    r->n = roster->n;
+    r->holders = roster->n ? rc_arena_alloc(&r->arena, roster->n * sizeof *r->holders) : NULL;
+    if (roster->n && !r->holders) {
+        recert_report_free(r);
+        return rc_oom();
+    }
+    for (size_t i = 0; i < roster->n; i++) {
+        int rc = rc_evaluate_holder(r, &r->holders[i], &roster->holders[i], i, as_of);
+        if (rc != RECERT_OK) {
+            recert_report_free(r);
+            return rc;
+        }
+    }
+    *out = r;
+    return RECERT_OK;
+}

@@ -1,0 +1,260 @@
+/*
+ * Small helpers: strings, a text buffer, x- member lists.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void recert_free(void *p)
+{
+    free(p);
+}
+
+char *rc_strndup(const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *rc_strdup(const char *s)
+{
+    return s ? rc_strndup(s, strlen(s)) : NULL;
+}
+
+int rc_set_string(char **dst, const char *src)
+{
+    char *copy = NULL;
+    if (src && !(copy = rc_strdup(src)))
+        return rc_oom();
+    free(*dst);
+    *dst = copy;
+    return RECERT_OK;
+}
+
+int rc_strcasecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z')
+            ca += 'a' - 'A';
+        if (cb >= 'A' && cb <= 'Z')
+            cb += 'a' - 'A';
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+}
+
+/* ---- rc_buf ---------------------------------------------------------- */
+
+static bool buf_reserve(rc_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2) {
+            b->failed = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *d = realloc(b->data, cap);
+    if (!d) {
+        b->failed = true;
+        return false;
+    }
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+void rc_buf_put(rc_buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void rc_buf_puts(rc_buf *b, const char *s)
+{
+    rc_buf_put(b, s, strlen(s));
+}
+
+void rc_buf_putc(rc_buf *b, char c)
+{
+    if (!buf_reserve(b, 1))
+        return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void rc_buf_printf(rc_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        rc_buf_put(b, small, (size_t)n);
+        return;
+    }
+    if (!buf_reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+int rc_buf_finish(rc_buf *b, char **out)
+{
+    if (!b->failed && !b->data)
+        buf_reserve(b, 0);
+    if (b->failed) {
+        rc_buf_free(b);
+        *out = NULL;
+        return rc_oom();
+    }
+    b->data[b->len] = '\0';
+    *out = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return RECERT_OK;
+}
+
+void rc_buf_free(rc_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+}
+
+/* ---- x- members ------------------------------------------------------ */
+
+void rc_xlist_free(rc_xlist *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        free(x->v[i].key);
+        free(x->v[i].json);
+    }
+    free(x->v);
+    x->v = NULL;
+    x->n = 0;
+}
+
+int rc_xlist_copy(rc_xlist *dst, const rc_xlist *src)
+{
+    dst->v = NULL;
+    dst->n = 0;
+    if (!src->n)
+        return RECERT_OK;
+    dst->v = calloc(src->n, sizeof *dst->v);
+    if (!dst->v)
+        return rc_oom();
+    for (size_t i = 0; i < src->n; i++) {
+        dst->v[i].key = rc_strdup(src->v[i].key);
+        dst->v[i].json = rc_strdup(src->v[i].json);
+        dst->n = i + 1;
+        if (!dst->v[i].key || !dst->v[i].json) {
+            rc_xlist_free(dst);
+            return rc_oom();
+        }
+    }
+    return RECERT_OK;
+}
+
+const char *rc_xlist_get(const rc_xlist *x, const char *key)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->v[i].key, key) == 0)
+            return x->v[i].json;
+    return NULL;
+}
+
+int rc_xlist_set(rc_xlist *x, const char *key, const char *json)
+{
+    size_t i;
+    for (i = 0; i < x->n; i++)
+        if (strcmp(x->v[i].key, key) == 0)
+            break;
+    if (!json) { /* remove */
+        if (i == x->n)
+            return RECERT_OK;
+        free(x->v[i].key);
+        free(x->v[i].json);
+        memmove(x->v + i, x->v + i + 1, (x->n - i - 1) * sizeof *x->v);
+        x->n--;
+        return RECERT_OK;
+    }
+    char *j = rc_strdup(json);
+    if (!j)
+        return rc_oom();
+    if (i < x->n) {
+        free(x->v[i].json);
+        x->v[i].json = j;
+        return RECERT_OK;
+    }
+    char *k = rc_strdup(key);
+    rc_xmember *v = k ? realloc(x->v, (x->n + 1) * sizeof *v) : NULL;
+    if (!v) {
+        free(k);
+        free(j);
+        return rc_oom();
+    }
+    v[x->n].key = k;
+    v[x->n].json = j;
+    x->v = v;
+    x->n++;
+    return RECERT_OK;
+}
+
+int rc_x_set(rc_xlist *x, const char *key, const char *json)
+{
+    if (!x || !key || strncmp(key, "x-", 2) != 0)
+        return rc_fail(RECERT_EINVAL, NULL, "an application member's name must start with \"x-\": \"%s\"",
+                       key ? key : "(null)");
+    if (!json)
+        return rc_xlist_set(x, key, NULL);
+    char *compact = NULL;
+    int rc = rc_json_check_value(json, &compact);
+    if (rc != RECERT_OK)
+        return rc;
+    rc = rc_xlist_set(x, key, compact);
+    free(compact);
+    return rc;
+}
+
+int rc_x_get(char **out, const rc_xlist *x, const char *key)
+{
+    if (!out)
+        return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
+    *out = NULL;
+    if (!x || !key)
+        return rc_fail(RECERT_EINVAL, NULL, "NULL argument");
+    const char *v = rc_xlist_get(x, key);
+    if (!v)
+        return rc_fail(RECERT_ENOTFOUND, NULL, "no member \"%s\"", key);
+    if (!(*out = rc_strdup(v)))
+        return rc_oom();
+    return RECERT_OK;
+}
