@@ -1,0 +1,429 @@
+/*
+ * JSON in and out (FORMAT.md): lossless round trip, x- members, every error
+ * with its path, recert_validate_json listing every error, policy
+ * documents and their errors, a document's own policies.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recert.h"
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    ck_assert_uint_eq(fread(b, 1, (size_t)n, f), (size_t)n);
+    b[n] = '\0';
+    fclose(f);
+    return b;
+}
+
+/* The records of a worked example, as text. */
+static char *example_records(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/examples/%s", TEST_DATA_DIR, name);
+    json_error_t e;
+    json_t *root = json_load_file(path, 0, &e);
+    ck_assert_msg(root != NULL, "%s: %s", path, e.text);
+    char *text = json_dumps(json_object_get(root, "records"), JSON_COMPACT);
+    json_decref(root);
+    return text;
+}
+
+static int import_code(const char *doc)
+{
+    recert_roster *r = (recert_roster *)1;
+    int rc = recert_roster_from_json(&r, doc, strlen(doc));
+    if (rc == RECERT_OK)
+        recert_roster_free(r);
+    else
+        ck_assert_ptr_null(r); /* a failed import leaves nothing */
+    return rc;
+}
+
+#define HOLDER(body) "{\"recert\":1,\"holders\":[{\"id\":\"h1\"" body "}]}"
+#define NASM_CRED "\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\"}]"
+
+/* ---- round trip --------------------------------------------------------------- */
+
+/* FORMAT.md: "import(export(import(x))) equals import(x)" and
+ * "export(import(x)) is x with its members reordered". */
+START_TEST(round_trip_examples)
+{
+    DIR *d = opendir(TEST_DATA_DIR "/examples");
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d))) {
+        if (!strstr(e->d_name, ".json"))
+            continue;
+        char *text = example_records(e->d_name);
+        recert_roster *r1, *r2;
+        ck_assert_int_eq(recert_roster_from_json(&r1, text, strlen(text)), RECERT_OK);
+        char *out1, *out2;
+        ck_assert_int_eq(recert_roster_to_json(&out1, r1, 0), RECERT_OK);
+        ck_assert_int_eq(recert_roster_from_json(&r2, out1, strlen(out1)), RECERT_OK);
+        ck_assert_int_eq(recert_roster_to_json(&out2, r2, 0), RECERT_OK);
+        ck_assert_str_eq(out1, out2);
+        /* Same JSON value as the input (members reordered only). */
+        json_t *a = json_loads(text, 0, NULL), *b = json_loads(out1, 0, NULL);
+        ck_assert_msg(json_equal(a, b), "%s: export differs from input:\n%s\n%s", e->d_name, text, out1);
+        json_decref(a);
+        json_decref(b);
+        recert_free(out1);
+        recert_free(out2);
+        recert_roster_free(r1);
+        recert_roster_free(r2);
+        free(text);
+        n++;
+    }
+    closedir(d);
+    ck_assert_int_eq(n, 17);
+}
+END_TEST
+
+START_TEST(round_trip_roster_with_x_members)
+{
+    char *text = slurp(TEST_DATA_DIR "/../../examples/roster.json");
+    recert_roster *r;
+    ck_assert_int_eq(recert_roster_from_json(&r, text, strlen(text)), RECERT_OK);
+    char *out;
+    ck_assert_int_eq(recert_roster_to_json(&out, r, RECERT_JSON_PRETTY), RECERT_OK);
+    json_t *a = json_loads(text, 0, NULL), *b = json_loads(out, 0, NULL);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_msg(json_equal(a, b), "export of examples/roster.json differs from its input");
+    json_decref(a);
+    json_decref(b);
+    recert_free(out);
+    recert_roster_free(r);
+    free(text);
+}
+END_TEST
+
+/* Members given are written back as given; nothing computed is added. */
+START_TEST(export_writes_only_given_members)
+{
+    const char *doc = "{\"recert\":1,\"x-top\":{\"a\":[1,2.5,\"s\"]},\"holders\":[{\"id\":\"h\",\"x-h\":true,"
+                      "\"cpr_aed\":[],\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
+                      "\"application\":{\"received\":\"2024-06-01\",\"x-a\":1}}],\"credits\":[{\"id\":\"k\","
+                      "\"completed\":\"2023-01-01\",\"hours\":4.0,\"x-k\":null},{\"id\":\"k2\",\"completed\":\"2023-01-01\","
+                      "\"amount\":1.25,\"unit\":\"CEU\",\"applies_to\":[]}]}]}";
+    recert_roster *r;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    char *out;
+    ck_assert_int_eq(recert_roster_to_json(&out, r, 0), RECERT_OK);
+    ck_assert_ptr_null(strstr(out, "expires"));   /* computed E is not written */
+    ck_assert_ptr_null(strstr(out, "decision"));  /* default not written */
+    ck_assert_ptr_nonnull(strstr(out, "\"hours\":4.0"));
+    ck_assert_ptr_nonnull(strstr(out, "\"amount\":1.25,\"unit\":\"CEU\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"x-k\":null"));
+    ck_assert_ptr_nonnull(strstr(out, "\"cpr_aed\":[]"));
+    ck_assert_ptr_nonnull(strstr(out, "\"applies_to\":[]"));
+    json_t *a = json_loads(doc, 0, NULL), *b = json_loads(out, 0, NULL);
+    ck_assert(json_equal(a, b));
+    json_decref(a);
+    json_decref(b);
+    /* x- members through the handle API */
+    char *x;
+    ck_assert_int_eq(recert_roster_x_get(&x, r, "x-top"), RECERT_OK);
+    ck_assert_str_eq(x, "{\"a\":[1,2.5,\"s\"]}");
+    recert_free(x);
+    const recert_holder *h = recert_roster_holder_at(r, 0);
+    ck_assert_int_eq(recert_holder_x_get(&x, h, "x-h"), RECERT_OK);
+    ck_assert_str_eq(x, "true");
+    recert_free(x);
+    ck_assert_int_eq(recert_holder_x_get(&x, h, "x-nope"), RECERT_ENOTFOUND);
+    ck_assert_ptr_null(x);
+    recert_free(out);
+    recert_roster_free(r);
+}
+END_TEST
+
+/* ---- errors with their paths ---------------------------------------------------- */
+
+static void expect_error(const char *doc, int code, const char *path, const char *in_message)
+{
+    ck_assert_int_eq(import_code(doc), code);
+    ck_assert_int_eq(recert_error_code(), code);
+    ck_assert_str_eq(recert_error_path(), path);
+    ck_assert_msg(strstr(recert_error_message(), in_message) != NULL, "message \"%s\" lacks \"%s\"",
+                  recert_error_message(), in_message);
+    /* the message starts with the path */
+    ck_assert(strncmp(recert_error_message(), path, strlen(path)) == 0);
+    ck_assert_int_eq(recert_error_last()->code, code);
+}
+
+START_TEST(errors_name_their_place)
+{
+    expect_error(HOLDER("," NASM_CRED ",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-02-30\",\"hours\":1}]"),
+                 RECERT_EDATA, "holders[0].credits[0].completed", "not a valid date: \"2025-02-30\"");
+    expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
+                        "\"expries\":\"2024-01-01\"}]"),
+                 RECERT_EDATA, "holders[0].credentials[0].expries", "unknown member");
+    expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nope\",\"certified\":\"2022-06-30\"}]"),
+                 RECERT_EDATA, "holders[0].credentials[0].policy", "unknown policy: \"nope\"");
+    expect_error(HOLDER(",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":1.005}]"), RECERT_EDATA,
+                 "holders[0].credits[0].hours", "more than 2 decimals");
+    expect_error(HOLDER(",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":-1}]"), RECERT_EDATA,
+                 "holders[0].credits[0].hours", "greater than 0");
+    expect_error(HOLDER(",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":1e12}]"), RECERT_EDATA,
+                 "holders[0].credits[0].hours", "beyond 10^9");
+    expect_error(HOLDER(",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"amount\":1,\"unit\":\"furlongs\"}]"),
+                 RECERT_EDATA, "holders[0].credits[0].unit", "unknown unit");
+    expect_error(HOLDER("," NASM_CRED ",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":1,"
+                        "\"applies_to\":[\"n\",\"zz\"]}]"),
+                 RECERT_EDATA, "holders[0].credits[0].applies_to[1]", "\"zz\"");
+    expect_error(HOLDER(",\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":1},"
+                        "{\"id\":\"k\",\"completed\":\"2025-01-02\",\"hours\":1}]"),
+                 RECERT_EDATA, "holders[0].credits[1].id", "duplicate id \"k\"");
+    expect_error("{\"recert\":1,\"holders\":[{\"id\":\"a\"},{\"id\":\"a\"}]}", RECERT_EDATA, "holders[1].id",
+                 "duplicate holder id");
+    expect_error("{\"recert\":2,\"holders\":[]}", RECERT_EDATA, "recert", "unsupported format version 2");
+    expect_error("{\"holders\":[]}", RECERT_EDATA, "recert", "missing member");
+    expect_error(HOLDER(",\"name\":5"), RECERT_EDATA, "holders[0].name", "expected a string, got a number: 5");
+    /* RULES.md §3: cycle_start before certified; expires not after S */
+    expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
+                        "\"cycle_start\":\"2022-06-29\"}]"),
+                 RECERT_EDATA, "holders[0].credentials[0]", "cycle_start 2022-06-29 is before certified 2022-06-30");
+    expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
+                        "\"cycle_start\":\"2024-06-30\",\"expires\":\"2024-06-30\"}]"),
+                 RECERT_EDATA, "holders[0].credentials[0]", "is not after the cycle start");
+    /* RULES.md §1: a reported date past 9999-12-31 is RECERT_ERANGE naming the
+     * credential: certified 9998-06-01, E = 10000-06-01. */
+    expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"9998-06-01\"}]"),
+                 RECERT_ERANGE, "holders[0].credentials[0]", "9999-12-31");
+}
+END_TEST
+
+START_TEST(not_json_and_duplicate_keys)
+{
+    ck_assert_int_eq(import_code("{\"recert\":1,"), RECERT_EPARSE);
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "line 1"));
+    ck_assert_int_eq(import_code(""), RECERT_EPARSE);
+    ck_assert_int_eq(import_code("{\"recert\":1,\"recert\":1,\"holders\":[]}"), RECERT_EPARSE);
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "duplicate"));
+    ck_assert_int_eq(import_code("[]"), RECERT_EDATA);
+    ck_assert_int_eq(recert_roster_from_json(NULL, "{}", 2), RECERT_EINVAL);
+}
+END_TEST
+
+/* recert_validate_json lists every error, each with its path, in document order. */
+START_TEST(validate_lists_every_error)
+{
+    const char *doc = "{\"recert\":1,\"holders\":[{\"id\":\"a\",\"nmae\":\"x\",\"credits\":[{\"id\":\"k\","
+                      "\"completed\":\"2025-13-01\",\"hours\":1}]},{\"id\":\"b\",\"credentials\":[{\"id\":\"c\","
+                      "\"policy\":\"nope\",\"certified\":\"2020-01-01\"}]}]}";
+    char *out;
+    ck_assert_int_eq(recert_validate_json(&out, doc, strlen(doc)), RECERT_EDATA);
+    json_t *list = json_loads(out, 0, NULL);
+    ck_assert(json_is_array(list));
+    ck_assert_int_eq(json_array_size(list), 3);
+    const char *paths[] = {"holders[0].nmae", "holders[0].credits[0].completed", "holders[1].credentials[0].policy"};
+    for (size_t i = 0; i < 3; i++) {
+        json_t *e = json_array_get(list, i);
+        ck_assert_str_eq(json_string_value(json_object_get(e, "path")), paths[i]);
+        ck_assert(strncmp(json_string_value(json_object_get(e, "message")), paths[i], strlen(paths[i])) == 0);
+    }
+    json_decref(list);
+    recert_free(out);
+    const char *good = HOLDER("," NASM_CRED);
+    ck_assert_int_eq(recert_validate_json(&out, good, strlen(good)), RECERT_OK);
+    ck_assert_str_eq(out, "[]");
+    recert_free(out);
+    ck_assert_int_eq(recert_validate_json(&out, "nope", 4), RECERT_EPARSE);
+    ck_assert_int_eq(strncmp(out, "[{\"path\":\"\"", 11), 0);
+    recert_free(out);
+}
+END_TEST
+
+/* ---- policies ------------------------------------------------------------------- */
+
+#define POLICY_HEAD "{\"id\":\"p\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
+
+static int policy_code(const char *doc)
+{
+    recert_policy *p = (recert_policy *)1;
+    int rc = recert_policy_from_json(&p, doc, strlen(doc));
+    if (rc == RECERT_OK)
+        recert_policy_free(p);
+    else
+        ck_assert_ptr_null(p);
+    return rc;
+}
+
+/* FORMAT.md "Errors in a policy". */
+START_TEST(policy_errors)
+{
+    const char *unit = "\"unit\":{\"name\":\"U\",\"per_hour\":1},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},";
+    char doc[1024];
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_OK);
+    snprintf(doc, sizeof doc, POLICY_HEAD "\"unit\":{\"name\":\"U\",\"per_hour\":1},"
+             "\"cycle\":{\"years\":0,\"expires\":\"anniversary\"},\"credits_required\":10}");
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "cycle.years");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"credit_grace_days\":-1}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "credit_grace_days");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"fees\":{\"renewal_cents\":-5}}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "fees.renewal_cents");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"late_windows\":[{\"tier\":\"closed\"}],"
+             "\"final_deadline\":{\"years\":1}}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "late_windows[0].tier");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"late_windows\":[{\"tier\":\"late\"}]}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "final_deadline");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"final_deadline\":{\"days\":30}}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "late_windows");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10,\"audit\":{\"documents_days\":-1}}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    /* Off the 0.01-hour grid: 0.001 of a 1-per-hour unit is 0.1 centihour. */
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10.001}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "credits_required");
+    /* A standard unit name with another per_hour (RULES.md §2). */
+    snprintf(doc, sizeof doc, POLICY_HEAD "\"unit\":{\"name\":\"Ceu\",\"per_hour\":1},"
+             "\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},\"credits_required\":1}");
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "unit.per_hour");
+    /* CPR/AED credit without the requirement. */
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":1,\"cpr_aed\":{\"required\":false,\"credit\":1}}",
+             unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "cpr_aed.credit");
+    /* Dated versions are not supported yet (FORMAT.md). */
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":1,\"versions\":[]}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EUNSUPPORTED);
+    snprintf(doc, sizeof doc, "{\"recert\":2," "\"id\":\"p\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
+             "%s\"credits_required\":1}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "recert");
+    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":1,\"colour\":\"red\"}", unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "colour");
+}
+END_TEST
+
+/* Every built-in policy is a policy document that reads back to itself. */
+START_TEST(builtin_policies_round_trip)
+{
+    char *all;
+    ck_assert_int_eq(recert_policies_json(&all), RECERT_OK);
+    json_t *list = json_loads(all, 0, NULL);
+    ck_assert_int_eq(json_array_size(list), 9);
+    for (size_t i = 0; i < 9; i++) {
+        char *one = json_dumps(json_array_get(list, i), JSON_COMPACT);
+        recert_policy *p;
+        ck_assert_int_eq(recert_policy_from_json(&p, one, strlen(one)), RECERT_OK);
+        char *back;
+        ck_assert_int_eq(recert_policy_to_json(&back, p, 0), RECERT_OK);
+        json_t *a = json_loads(back, 0, NULL);
+        ck_assert(json_equal(a, json_array_get(list, i)));
+        ck_assert_ptr_null(json_object_get(a, "recert"));
+        json_decref(a);
+        recert_free(back);
+        recert_policy_free(p);
+        free(one);
+    }
+    json_decref(list);
+    recert_free(all);
+}
+END_TEST
+
+/* A records document's own policies add to the built-ins, or replace one
+ * with the same id, for that document only. */
+START_TEST(document_policies_add_and_replace)
+{
+    const char *doc =
+        "{\"recert\":1,\"policies\":[{\"id\":\"nasm-cpt\",\"organization\":\"NASM\",\"name\":\"cheaper\","
+        "\"currency\":\"USD\",\"unit\":{\"name\":\"CEU\",\"per_hour\":0.1},\"cycle\":{\"years\":2,"
+        "\"expires\":\"anniversary\"},\"credits_required\":1.9,\"fees\":{\"renewal_cents\":1234}},"
+        "{\"id\":\"ace\",\"organization\":\"ACE\",\"name\":\"ACE CPT\",\"currency\":\"USD\","
+        "\"unit\":{\"name\":\"ACE-CEC\",\"per_hour\":0.1},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},"
+        "\"credits_required\":2.0,\"fees\":{\"renewal_cents\":12900}}],"
+        "\"holders\":[{\"id\":\"h\",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2024-01-10\"},"
+        "{\"id\":\"a\",\"policy\":\"ace\",\"certified\":\"2024-01-10\"}],"
+        "\"credits\":[{\"id\":\"k\",\"completed\":\"2024-05-01\",\"amount\":0.5,\"unit\":\"ace-cec\"}]}]}";
+    char *out;
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2025-01-01"), RECERT_OK);
+    json_t *rep = json_loads(out, 0, NULL);
+    json_t *creds = json_object_get(json_array_get(json_object_get(rep, "holders"), 0), "credentials");
+    json_t *n = json_array_get(creds, 0), *a = json_array_get(creds, 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(n, "fees"), "renewal_cents")), 1234);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(a, "fees"), "renewal_cents")), 12900);
+    /* 0.5 ACE-CEC at 0.1 per hour = 5 hours = 0.5 CEU for nasm and 0.5 for ace. */
+    ck_assert(json_real_value(json_object_get(json_object_get(a, "credits"), "earned")) == 0.5);
+    json_decref(rep);
+    recert_free(out);
+    /* The built-in is untouched for other documents. */
+    const char *plain = HOLDER("," NASM_CRED);
+    ck_assert_int_eq(recert_evaluate_json(&out, plain, strlen(plain), "2023-01-01"), RECERT_OK);
+    ck_assert_ptr_nonnull(strstr(out, "\"renewal_cents\":9900"));
+    recert_free(out);
+}
+END_TEST
+
+/* RULES.md §2: two policies of one document giving one unit name different
+ * per_hour are an error. */
+START_TEST(document_unit_clash)
+{
+    const char *doc =
+        "{\"recert\":1,\"policies\":[{\"id\":\"a\",\"organization\":\"O\",\"name\":\"A\",\"currency\":\"USD\","
+        "\"unit\":{\"name\":\"pts\",\"per_hour\":2},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},"
+        "\"credits_required\":2},{\"id\":\"b\",\"organization\":\"O\",\"name\":\"B\",\"currency\":\"USD\","
+        "\"unit\":{\"name\":\"PTS\",\"per_hour\":4},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},"
+        "\"credits_required\":2}],\"holders\":[]}";
+    ck_assert_int_eq(import_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "policies[1]");
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "another per_hour"));
+}
+END_TEST
+
+START_TEST(evaluate_json_arguments)
+{
+    char *out = (char *)1;
+    const char *doc = HOLDER("");
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), NULL), RECERT_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2025-02-30"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "1899-12-31"), RECERT_ERANGE);
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2025-02-28"), RECERT_OK);
+    ck_assert_str_eq(out, "{\"recert\":1,\"as_of\":\"2025-02-28\",\"holders\":[{\"id\":\"h1\",\"credentials\":[]}]}");
+    recert_free(out);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("json");
+    TCase *t = tcase_create("json");
+    tcase_add_test(t, round_trip_examples);
+    tcase_add_test(t, round_trip_roster_with_x_members);
+    tcase_add_test(t, export_writes_only_given_members);
+    tcase_add_test(t, errors_name_their_place);
+    tcase_add_test(t, not_json_and_duplicate_keys);
+    tcase_add_test(t, validate_lists_every_error);
+    tcase_add_test(t, policy_errors);
+    tcase_add_test(t, builtin_policies_round_trip);
+    tcase_add_test(t, document_policies_add_and_replace);
+    tcase_add_test(t, document_unit_clash);
+    tcase_add_test(t, evaluate_json_arguments);
+    suite_add_tcase(s, t);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
