@@ -28,7 +28,7 @@
  * the stored message is "path: <formatted>" (or just the formatted text
  * without a path), cut to a bounded length. */
 int rc_fail(int code, const char *path, const char *fmt, ...) RC_PRINTF(3, 4);
-int rc_failv(int code, const char *path, const char *fmt, va_list ap);
+int rc_failv(int code, const char *path, const char *fmt, va_list ap) RC_PRINTF(3, 0);
 /* RECERT_ENOMEM with a fixed message; never allocates. */
 int rc_oom(void);
 
