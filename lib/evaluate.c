@@ -489,7 +489,8 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         add_notice(l, a, RECERT_NOTICE_AUDIT_OVERDUE, NULL, 0,
                    "audit documents were due by %s and have not been received", d1);
     }
-    qsort(l->v, l->n, sizeof *l->v, notice_order);
+    if (l->n > 1)
+        qsort(l->v, l->n, sizeof *l->v, notice_order);
 }
 
 /* ---- one credential, written out ---------------------------------------------- */

@@ -317,7 +317,13 @@ typedef struct rc_reader {
     rd_error *errors;
     size_t error_n;
     size_t count;    /* errors seen, collected or not */
+    /* The first error, kept whatever later calls do to the thread's last
+     * error; rd_finish() makes it the thread's last error again. */
+    char first_path[RD_PATH_MAX + 32];
+    char first_text[512];
 } rc_reader;
+/* Return the reader's first error code, made the thread's last error. */
+int rd_finish(rc_reader *rd);
 
 void rd_init(rc_reader *rd, bool collect);
 void rd_free(rc_reader *rd);

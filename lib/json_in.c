@@ -419,8 +419,8 @@ int recert_roster_from_json_catalog(recert_roster **out, const char *text, size_
     rc_reader rd;
     rd_init(&rd, false);
     int rc = read_records(&rd, text, len, catalog, out);
-    if (rc != RECERT_OK && rd.first_code != RECERT_OK && rc != RECERT_ENOMEM)
-        rc = rd.first_code;
+    if (rc != RECERT_OK)
+        rc = rd_finish(&rd);
     rd_free(&rd);
     return rc;
 }
@@ -482,7 +482,7 @@ int recert_validate_json(char **out, const char *records, size_t len)
     if (list)
         *out = json_dumps(list, JSON_COMPACT);
     json_decref(list);
-    int first = rd.first_code;
+    int first = rd_finish(&rd);
     rd_free(&rd);
     if (!*out)
         return rc_oom();

@@ -447,12 +447,13 @@ int recert_roster_to_json(char **out, const recert_roster *roster, unsigned flag
             jw_close(&w, ']');
         }
         if (h->cpr_n) {
+            bool list = h->cpr_list || h->cpr_n > 1; /* one object stays an object */
             jw_key(&w, "cpr_aed");
-            if (h->cpr_list)
+            if (list)
                 jw_open(&w, '[');
             for (size_t k = 0; k < h->cpr_n; k++)
                 write_cpr(&w, &h->cpr[k]);
-            if (h->cpr_list)
+            if (list)
                 jw_close(&w, ']');
         } else if (h->cpr_list) {
             jw_key(&w, "cpr_aed");

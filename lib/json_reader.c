@@ -62,6 +62,15 @@ void rd_pop(rc_reader *rd, size_t saved)
     rd->path[saved] = '\0';
 }
 
+int rd_finish(rc_reader *rd)
+{
+    if (rd->oom)
+        return rc_oom();
+    if (rd->first_code != RECERT_OK)
+        rc_fail(rd->first_code, rd->first_path, "%s", rd->first_text);
+    return rd->first_code;
+}
+
 int rd_nomem(rc_reader *rd)
 {
     rd->oom = true;
@@ -78,6 +87,11 @@ static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap)
     rd->count++;
     if (rd->first_code == RECERT_OK) {
         rd->first_code = code;
+        memcpy(rd->first_path, rd->path, rd->path_len + 1);
+        va_list ap3;
+        va_copy(ap3, ap);
+        vsnprintf(rd->first_text, sizeof rd->first_text, fmt, ap3);
+        va_end(ap3);
         rc_failv(code, rd->path, fmt, ap);
     }
     if (rd->collect && rd->error_n < RC_MAX_ERRORS) {

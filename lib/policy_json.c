@@ -359,6 +359,8 @@ int recert_policy_from_json(recert_policy **out, const char *text, size_t len)
         rc = rc_policy_read(&rd, root, false, out);
         json_decref(root);
     }
+    if (rc != RECERT_OK)
+        rc = rd_finish(&rd);
     rd_free(&rd);
     return rc;
 }
@@ -412,8 +414,8 @@ int recert_catalog_add_json(recert_catalog *catalog, const char *text, size_t le
         rd_pop(&rd, saved);
     }
     json_decref(root);
-    if (rc == RECERT_OK && rd.count)
-        rc = rd.first_code;
+    if (rd.count || rd.oom)
+        rc = rd_finish(&rd);
     if (rc == RECERT_OK) {
         rc = rc_catalog_add_all(catalog, v, n); /* takes the policies over */
     } else {

@@ -230,6 +230,8 @@ int recert_roster_add_holder(recert_roster *roster, const recert_holder *holder)
     rc_reader rd;
     rd_init(&rd, false);
     rc = rc_roster_resolve_holder(roster, &copy, roster->n, &rd, false);
+    if (rc != RECERT_OK)
+        rc = rd_finish(&rd);
     rd_free(&rd);
     if (rc == RECERT_OK)
         rc = rc_roster_append_holder(roster, &copy);

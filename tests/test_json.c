@@ -204,6 +204,20 @@ START_TEST(errors_name_their_place)
 }
 END_TEST
 
+/* With two errors, the first one (in document order) is the one reported,
+ * with its path, whatever the later checks did. */
+START_TEST(first_error_wins)
+{
+    const char *doc = "{\"recert\":1,\"holders\":[{\"id\":\"h1\",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\","
+                      "\"certified\":\"2024-01-01\",\"expries\":\"2026-01-01\"}],\"credits\":[{\"id\":\"k1\","
+                      "\"completed\":\"2025-02-30\",\"hours\":1}]}]}";
+    char *out;
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2026-01-01"), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credentials[0].expries");
+    ck_assert_str_eq(recert_error_message(), "holders[0].credentials[0].expries: unknown member");
+}
+END_TEST
+
 START_TEST(not_json_and_duplicate_keys)
 {
     ck_assert_int_eq(import_code("{\"recert\":1,"), RECERT_EPARSE);
@@ -413,6 +427,7 @@ int main(void)
     tcase_add_test(t, round_trip_roster_with_x_members);
     tcase_add_test(t, export_writes_only_given_members);
     tcase_add_test(t, errors_name_their_place);
+    tcase_add_test(t, first_error_wins);
     tcase_add_test(t, not_json_and_duplicate_keys);
     tcase_add_test(t, validate_lists_every_error);
     tcase_add_test(t, policy_errors);

@@ -1,0 +1,558 @@
+#!/bin/bash
+# The command-line tool's tests.
+#
+# usage: run.sh RECERT TESTS_DATA_DIR
+#
+# Runs every subcommand of recert, checks exit statuses (0 success, 1 bad
+# input, 2 usage error), evaluates the worked examples in
+# TESTS_DATA_DIR/examples and compares the report with the expected one
+# (compare.py: amounts as exact decimals), compares the table of one example
+# with golden output, and has the calendar parsed by python3-icalendar when
+# it is installed. One line per check; the last line is "N passed, M failed".
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 RECERT TESTS_DATA_DIR" >&2
+    exit 2
+fi
+RECERT=$1
+DATA=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+GOLDEN=$HERE/golden
+EXAMPLES=$DATA/examples
+PY=${PYTHON:-python3}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export LC_ALL=C
+unset NO_COLOR
+
+pass=0
+fail=0
+
+ok() {
+    echo "ok - $1"
+    pass=$((pass + 1))
+}
+
+notok() {
+    echo "FAIL - $1"
+    if [ $# -gt 1 ] && [ -n "$2" ]; then
+        printf '%s\n' "$2" | head -n 20 | sed 's/^/    /'
+    fi
+    fail=$((fail + 1))
+}
+
+# run CMD...: stdout in $TMP/out, stderr in $TMP/err, status in $rc.
+run() {
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+}
+
+# expect_rc NAME STATUS: the last run's exit status.
+expect_rc() {
+    if [ "$rc" -eq "$2" ]; then
+        ok "$1 (exit $2)"
+    else
+        notok "$1: exit $rc, expected $2" "$(cat "$TMP/err")"
+    fi
+}
+
+# expect_grep NAME FILE PATTERN (extended regex)
+expect_grep() {
+    if grep -Eq -- "$3" "$2"; then
+        ok "$1"
+    else
+        notok "$1: no line matches /$3/" "$(cat "$2")"
+    fi
+}
+
+# A records document of an example, as a file.
+records_of() {
+    "$PY" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["records"], indent=1))' "$1"
+}
+as_of_of() {
+    "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$1"
+}
+
+# ---- the tool ------------------------------------------------------------------
+
+run "$RECERT" --version
+expect_rc "--version" 0
+expect_grep "--version prints recert X.Y.Z" "$TMP/out" '^recert [0-9]+\.[0-9]+\.[0-9]+$'
+
+run "$RECERT" --help
+expect_rc "--help" 0
+expect_grep "--help shows the usage" "$TMP/out" '^usage: recert'
+expect_grep "--help lists the commands" "$TMP/out" 'calendar'
+
+run "$RECERT"
+expect_rc "no command is a usage error" 2
+expect_grep "no command prints the usage" "$TMP/err" '^usage: recert'
+
+run "$RECERT" frobnicate
+expect_rc "unknown command" 2
+
+run "$RECERT" --frobnicate
+expect_rc "unknown option before the command" 2
+
+for cmd in evaluate validate policies calendar explain; do
+    run "$RECERT" "$cmd" --help
+    expect_rc "$cmd --help" 0
+    expect_grep "$cmd --help shows its usage" "$TMP/out" "^usage: recert $cmd"
+done
+
+run "$RECERT" help validate
+expect_rc "help validate" 0
+expect_grep "help validate is validate --help" "$TMP/out" '^usage: recert validate'
+
+run "$RECERT" explain "$TMP/none.json"
+expect_rc "explain is not yet implemented" 2
+expect_grep "explain says so" "$TMP/err" 'not yet implemented'
+
+# ---- evaluate: usage and bad input -------------------------------------------
+
+EX1=$EXAMPLES/01-nasm-eligible-on-time.json
+records_of "$EX1" >"$TMP/ex1.json"
+AS1=$(as_of_of "$EX1")
+
+run "$RECERT" evaluate
+expect_rc "evaluate without a file" 2
+expect_grep "evaluate without a file prints the usage" "$TMP/err" '^usage: recert evaluate'
+
+run "$RECERT" evaluate --frobnicate "$TMP/ex1.json"
+expect_rc "evaluate with an unknown option" 2
+
+run "$RECERT" evaluate "$TMP/ex1.json" "$TMP/ex1.json"
+expect_rc "evaluate with two files" 2
+
+for bad in 2025-02-30 2025-1-1 tomorrow 1899-12-31 ""; do
+    run "$RECERT" evaluate --as-of "$bad" --json "$TMP/ex1.json"
+    expect_rc "evaluate --as-of '$bad'" 2
+done
+
+run "$RECERT" evaluate --as-of
+expect_rc "evaluate --as-of without a value" 2
+
+run "$RECERT" evaluate --json "$TMP/does-not-exist.json"
+expect_rc "evaluate a missing file" 1
+expect_grep "a missing file is named" "$TMP/err" "^recert: $TMP/does-not-exist.json: "
+
+cat >"$TMP/bad-date.json" <<'EOF'
+{"recert": 1, "holders": [{"id": "h1", "credentials": [],
+  "credits": [{"id": "k1", "completed": "2025-02-30", "hours": 1}]}]}
+EOF
+run "$RECERT" evaluate --as-of 2026-01-01 --json "$TMP/bad-date.json"
+expect_rc "evaluate an invalid document" 1
+expect_grep "the error names the file and the path" "$TMP/err" \
+    "^recert: $TMP/bad-date.json: holders\\[0\\]\\.credits\\[0\\]\\.completed: .*2025-02-30"
+if [ -s "$TMP/out" ]; then notok "nothing on standard output after an error" "$(cat "$TMP/out")"; else ok "nothing on standard output after an error"; fi
+
+run "$RECERT" evaluate --as-of 2026-01-01 --json - <"$TMP/bad-date.json"
+expect_rc "evaluate an invalid document from standard input" 1
+expect_grep "standard input is named <stdin>" "$TMP/err" '^recert: <stdin>: holders\[0\]'
+
+printf '{"recert": 1, "holders": [' >"$TMP/not-json.json"
+run "$RECERT" evaluate --as-of 2026-01-01 "$TMP/not-json.json"
+expect_rc "evaluate text that is not JSON" 1
+
+run "$RECERT" evaluate --as-of 2026-01-01 --json "$TMP/bad-date.json" --status late
+expect_rc "--status with --json is a usage error" 2
+
+# ---- evaluate: the worked examples ------------------------------------------
+
+for ex in "$EXAMPLES"/*.json; do
+    name=$(basename "$ex" .json)
+    records_of "$ex" >"$TMP/records.json"
+    day=$(as_of_of "$ex")
+    run "$RECERT" evaluate --as-of "$day" --json "$TMP/records.json"
+    if [ "$rc" -ne 0 ]; then
+        notok "example $name: exit $rc" "$(cat "$TMP/err")"
+        continue
+    fi
+    if diffs=$("$PY" "$HERE/compare.py" "$ex" "$TMP/out" 2>&1); then
+        ok "example $name"
+    else
+        notok "example $name: report differs" "$diffs"
+    fi
+done
+
+# Standard input, and --pretty: the same report.
+run "$RECERT" evaluate --as-of "$AS1" --json - <"$TMP/ex1.json"
+expect_rc "evaluate from standard input" 0
+cp "$TMP/out" "$TMP/ex1-compact.json"
+if diffs=$("$PY" "$HERE/compare.py" "$EX1" "$TMP/out" 2>&1); then ok "standard input gives the expected report"; else notok "standard input report" "$diffs"; fi
+if [ "$(wc -l <"$TMP/ex1-compact.json")" -eq 1 ]; then ok "--json is one line"; else notok "--json is one line" "$(head -c 300 "$TMP/ex1-compact.json")"; fi
+
+run "$RECERT" evaluate --as-of "$AS1" --pretty "$TMP/ex1.json"
+expect_rc "evaluate --pretty" 0
+if [ "$(wc -l <"$TMP/out")" -gt 10 ] &&
+    "$PY" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' \
+        "$TMP/out" "$TMP/ex1-compact.json"; then
+    ok "--pretty is the same document, indented"
+else
+    notok "--pretty is the same document, indented" "$(head -n 5 "$TMP/out")"
+fi
+
+run "$RECERT" evaluate --json "$TMP/ex1.json"
+expect_rc "evaluate without --as-of" 0
+today=$(date +%F)
+if "$PY" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["as_of"] != sys.argv[2])' "$TMP/out" "$today"; then
+    ok "--as-of defaults to today ($today)"
+else
+    notok "--as-of defaults to today ($today)" "$(head -c 200 "$TMP/out")"
+fi
+
+# ---- evaluate: the table -----------------------------------------------------
+
+ngolden=0
+for g in "$GOLDEN"/*.txt; do
+    [ -e "$g" ] || continue
+    ngolden=$((ngolden + 1))
+    name=$(basename "$g" .txt)
+    if [ -f "$EXAMPLES/$name.json" ]; then
+        records_of "$EXAMPLES/$name.json" >"$TMP/golden-records.json"
+        day=$(as_of_of "$EXAMPLES/$name.json")
+    else
+        cp "$HERE/$name.json" "$TMP/golden-records.json"
+        day=$(sed -n 's/^as-of: //p' "$HERE/$name.args")
+    fi
+    NO_COLOR=1 run "$RECERT" evaluate --as-of "$day" "$TMP/golden-records.json"
+    if [ "$rc" -ne 0 ]; then
+        notok "table $name: exit $rc" "$(cat "$TMP/err")"
+    elif diffs=$(diff -u "$g" "$TMP/out"); then
+        ok "table $name matches golden/$name.txt"
+    else
+        notok "table $name differs from golden/$name.txt" "$diffs"
+    fi
+done
+if [ "$ngolden" -ge 2 ]; then ok "golden tables found ($ngolden)"; else notok "golden tables missing in $GOLDEN"; fi
+
+records_of "$EXAMPLES/06-nasm-petitions.json" >"$TMP/ex6.json"
+AS6=$(as_of_of "$EXAMPLES/06-nasm-petitions.json")
+NO_COLOR=1 run "$RECERT" evaluate --as-of "$AS6" --color always "$TMP/ex6.json"
+if grep -q $'\033\[' "$TMP/out"; then ok "--color always colours the table"; else notok "--color always colours the table"; fi
+run "$RECERT" evaluate --as-of "$AS6" "$TMP/ex6.json"
+if grep -q $'\033\[' "$TMP/out"; then notok "no colour when standard output is not a terminal"; else ok "no colour when standard output is not a terminal"; fi
+run "$RECERT" evaluate --as-of "$AS6" --color sometimes "$TMP/ex6.json"
+expect_rc "--color sometimes" 2
+
+# Filters, on the roster of tests/cli/roster.json.
+ROSTER=$HERE/roster.json
+RDAY=$(sed -n 's/^as-of: //p' "$HERE/roster.args")
+run "$RECERT" evaluate --as-of "$RDAY" --status late,lapsed "$ROSTER"
+expect_rc "--status late,lapsed" 0
+if awk 'NR > 1 && $0 !~ / (late|lapsed) / { bad = 1 } END { exit bad || NR < 2 }' "$TMP/out"; then
+    ok "--status keeps only late and lapsed rows"
+else
+    notok "--status keeps only late and lapsed rows" "$(cat "$TMP/out")"
+fi
+run "$RECERT" evaluate --as-of "$RDAY" --status bogus "$ROSTER"
+expect_rc "--status bogus" 2
+run "$RECERT" evaluate --as-of "$RDAY" --due-within 60 "$ROSTER"
+expect_rc "--due-within 60" 0
+if awk -F'  +' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /DAYS/) col = i; next }
+                { n++; if (!($col + 0 <= 60) || $col == "-") bad = 1 } END { exit bad }' "$TMP/out"; then
+    ok "--due-within keeps deadlines at most 60 days away"
+else
+    notok "--due-within keeps deadlines at most 60 days away" "$(cat "$TMP/out")"
+fi
+run "$RECERT" evaluate --as-of "$RDAY" --due-within soon "$ROSTER"
+expect_rc "--due-within soon" 2
+run "$RECERT" evaluate --as-of "$RDAY" --holder nobody "$ROSTER"
+expect_rc "--holder with an unknown id" 1
+first_holder=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["holders"][1]["id"])' "$ROSTER")
+run "$RECERT" evaluate --as-of "$RDAY" --json --holder "$first_holder" "$ROSTER"
+expect_rc "--holder with --json" 0
+if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit([h["id"] for h in d["holders"]] != [sys.argv[2]])' \
+    "$TMP/out" "$first_holder"; then
+    ok "--holder --json keeps that holder only"
+else
+    notok "--holder --json keeps that holder only" "$(head -c 300 "$TMP/out")"
+fi
+run "$RECERT" evaluate --as-of "$RDAY" --holder "$first_holder" "$ROSTER"
+if [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/out")" -ge 2 ]; then ok "--holder in the table"; else notok "--holder in the table" "$(cat "$TMP/out" "$TMP/err")"; fi
+
+# ---- validate ----------------------------------------------------------------
+
+run "$RECERT" validate "$TMP/ex1.json"
+expect_rc "validate a valid document" 0
+if [ "$(cat "$TMP/out")" = "$TMP/ex1.json: valid" ]; then ok "validate prints FILE: valid"; else notok "validate prints FILE: valid" "$(cat "$TMP/out")"; fi
+
+run "$RECERT" validate - <"$TMP/ex1.json"
+expect_rc "validate standard input" 0
+expect_grep "validate names standard input" "$TMP/out" '^<stdin>: valid$'
+
+cat >"$TMP/two-errors.json" <<'EOF'
+{"recert": 1, "holders": [{"id": "h1",
+  "credentials": [{"id": "n", "policy": "nasm-cpt", "certified": "2024-01-01", "expries": "2026-01-01"}],
+  "credits": [{"id": "k1", "completed": "2025-02-30", "hours": 1}]}]}
+EOF
+run "$RECERT" validate "$TMP/two-errors.json"
+expect_rc "validate an invalid document" 1
+if [ "$(wc -l <"$TMP/out")" -eq 2 ]; then ok "validate lists both errors"; else notok "validate lists both errors" "$(cat "$TMP/out")"; fi
+expect_grep "validate: the unknown member, first" "$TMP/out" "^$TMP/two-errors.json: holders\\[0\\]\\.credentials\\[0\\]\\.expries: "
+expect_grep "validate: the bad date" "$TMP/out" "^$TMP/two-errors.json: holders\\[0\\]\\.credits\\[0\\]\\.completed: "
+if head -n 1 "$TMP/out" | grep -q expries; then ok "validate keeps document order"; else notok "validate keeps document order" "$(cat "$TMP/out")"; fi
+
+run "$RECERT" validate "$TMP/not-json.json"
+expect_rc "validate text that is not JSON" 1
+if [ -s "$TMP/out" ]; then ok "validate reports the parse error"; else notok "validate reports the parse error" "$(cat "$TMP/err")"; fi
+
+run "$RECERT" validate
+expect_rc "validate without a file" 2
+run "$RECERT" validate --strict "$TMP/ex1.json"
+expect_rc "validate with an unknown option" 2
+run "$RECERT" validate "$TMP/does-not-exist.json"
+expect_rc "validate a missing file" 1
+
+# ---- policies ----------------------------------------------------------------
+
+run "$RECERT" policies
+expect_rc "policies" 0
+expect_grep "policies: the header" "$TMP/out" '^ID +ORGANIZATION +NAME +CYCLE +REQUIRED +RENEWAL FEE$'
+expect_grep "policies: nasm-cpt" "$TMP/out" '^nasm-cpt +NASM +NASM Certified Personal Trainer +2 years, anniversary +2\.0 CEU \(1\.9 \+ 0\.1 CPR/AED\) +\$99\.00 USD$'
+expect_grep "policies: acsm-ep" "$TMP/out" '^acsm-ep +ACSM .* 3 years, Dec 31 +60\.0 CEC +\$55\.00 USD$'
+if [ "$(wc -l <"$TMP/out")" -eq 10 ]; then ok "policies: nine built-in policies"; else notok "policies: nine built-in policies" "$(cat "$TMP/out")"; fi
+
+run "$RECERT" policies --json
+expect_rc "policies --json" 0
+if "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = [p["id"] for p in d]
+sys.exit(ids != ["nasm-cpt", "acsm-gei", "acsm-cpt", "acsm-ep", "acsm-cep", "acsm-rcep", "acsm-cift", "acsm-cet", "acsm-paphs"])
+' "$TMP/out"; then ok "policies --json: the nine policy documents in order"; else notok "policies --json" "$(head -c 300 "$TMP/out")"; fi
+
+run "$RECERT" policies nasm-cpt
+expect_rc "policies nasm-cpt" 0
+expect_grep "policies nasm-cpt: the renewal fee" "$TMP/out" '^renewal fee: +\$99\.00 USD$'
+expect_grep "policies nasm-cpt: the late windows" "$TMP/out" 'late_additional, \$50\.00 USD'
+
+run "$RECERT" policies --json acsm-cpt
+expect_rc "policies --json acsm-cpt" 0
+if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["id"] != "acsm-cpt" or d["fees"]["renewal_cents"] != 4500)' "$TMP/out"; then
+    ok "policies --json acsm-cpt: its document"
+else
+    notok "policies --json acsm-cpt: its document" "$(head -c 300 "$TMP/out")"
+fi
+run "$RECERT" policies --pretty acsm-cpt
+if [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/out")" -gt 5 ]; then ok "policies --pretty"; else notok "policies --pretty" "$(cat "$TMP/err")"; fi
+
+run "$RECERT" policies no-such-policy
+expect_rc "policies with an unknown id" 1
+run "$RECERT" policies --frobnicate
+expect_rc "policies with an unknown option" 2
+
+# ---- calendar ----------------------------------------------------------------
+
+run "$RECERT" calendar --as-of "$RDAY" --remind 90,30,7 "$ROSTER"
+expect_rc "calendar" 0
+cp "$TMP/out" "$TMP/cal.ics"
+if [ "$(head -c 17 "$TMP/cal.ics" | tr '\r\n' 'RN')" = "BEGIN:VCALENDARRN" ]; then ok "calendar: BEGIN:VCALENDAR"; else notok "calendar: BEGIN:VCALENDAR" "$(head -n 2 "$TMP/cal.ics")"; fi
+if "$PY" - "$TMP/cal.ics" <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+assert data.endswith(b"END:VCALENDAR\r\n"), "ends with END:VCALENDAR CRLF"
+lines = data.split(b"\r\n")[:-1]
+assert all(b"\n" not in l and b"\r" not in l for l in lines), "bare LF or CR"
+assert all(len(l) <= 75 for l in lines), "a line over 75 octets"
+# Unfold, then check the structure.
+logical = []
+for l in lines:
+    if l.startswith(b" "):
+        logical[-1] += l[1:]
+    else:
+        logical.append(l)
+text = [l.decode("utf-8") for l in logical]
+uids = [l for l in text if l.startswith("UID:")]
+assert len(uids) == len(set(uids)), "duplicate UIDs"
+assert len(uids) == text.count("BEGIN:VEVENT") > 0, "one UID per event"
+assert all(u.endswith("@librecert") for u in uids), "UIDs end with @librecert"
+assert text.count("BEGIN:VALARM") == 3 * len(uids), "three alarms per event"
+assert "TRIGGER:-P90D" in text and "TRIGGER:-P7D" in text
+starts = [l for l in text if l.startswith("DTSTART")]
+assert all(l.startswith("DTSTART;VALUE=DATE:") for l in starts), "all-day events"
+EOF
+then ok "calendar: CRLF, folded at 75 octets, unique UIDs, alarms"; else notok "calendar: structure"; fi
+
+# Every event is on or after the evaluation day.
+if "$PY" - "$TMP/cal.ics" "$RDAY" <<'EOF'
+import sys
+day = sys.argv[2].replace("-", "")
+text = open(sys.argv[1], "rb").read().decode().replace("\r\n ", "").split("\r\n")
+starts = [l.split(":")[1] for l in text if l.startswith("DTSTART")]
+sys.exit(not starts or min(starts) < day)
+EOF
+then ok "calendar: no deadline before the evaluation day"; else notok "calendar: a deadline before the evaluation day"; fi
+
+run "$RECERT" calendar --as-of "$RDAY" --remind 90,30,7 "$ROSTER"
+if cmp -s "$TMP/out" "$TMP/cal.ics"; then ok "calendar: the same input gives the same file"; else notok "calendar: output is not stable"; fi
+
+run "$RECERT" calendar --as-of "$RDAY" --remind none "$ROSTER"
+if [ "$rc" -eq 0 ] && ! grep -q VALARM "$TMP/out"; then ok "calendar --remind none"; else notok "calendar --remind none"; fi
+
+# Text escaping: a name with a comma, a semicolon and a backslash, and a long
+# name with multi-byte characters to fold.
+cat >"$TMP/escape.json" <<'EOF'
+{"recert": 1, "holders": [{"id": "h;1", "name": "Doe, Jane; \"JD\" \\ Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé",
+  "cpr_aed": {"completed": "2025-01-15", "expires": "2027-01-15"},
+  "credentials": [{"id": "nasm", "policy": "nasm-cpt", "certified": "2022-06-30", "cycle_start": "2024-06-30"}]}]}
+EOF
+run "$RECERT" calendar --as-of 2026-05-01 "$TMP/escape.json"
+expect_rc "calendar with text to escape" 0
+cp "$TMP/out" "$TMP/escape.ics"
+if "$PY" - "$TMP/escape.ics" <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+lines = data.split(b"\r\n")[:-1]
+assert all(len(l) <= 75 for l in lines), "a line over 75 octets"
+for l in lines:
+    l.decode("utf-8")  # folding never splits a character
+text = data.decode().replace("\r\n ", "")
+assert "Doe\\, Jane\\; \"JD\" \\\\ Ünïcödé" in text, "escaped summary"
+EOF
+then ok "calendar: text escaped, folded between characters"; else notok "calendar: text escaping"; fi
+
+if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
+    for ics in "$TMP/cal.ics" "$TMP/escape.ics"; do
+        if msg=$(/usr/bin/python3 - "$ics" 2>&1 <<'EOF'
+import sys
+import icalendar
+data = open(sys.argv[1], "rb").read()
+cal = icalendar.Calendar.from_ical(data)
+assert not getattr(cal, "errors", None), cal.errors
+events = list(cal.walk("VEVENT"))
+assert events, "no events"
+for ev in events:
+    assert not getattr(ev, "errors", None), ev.errors
+    assert ev.get("UID") and ev.get("DTSTAMP") and ev.get("SUMMARY")
+    ev.decoded("DTSTART")
+    for al in ev.walk("VALARM"):
+        assert not getattr(al, "errors", None), al.errors
+        assert al.decoded("TRIGGER").days < 0 or al.decoded("TRIGGER").total_seconds() == 0
+if "escape" in sys.argv[1]:
+    assert str(events[0]["SUMMARY"]).count("Doe, Jane; \"JD\" \\ Ünïcödé") == 1, events[0]["SUMMARY"]
+EOF
+        ); then
+            ok "python3-icalendar parses $(basename "$ics")"
+        else
+            notok "python3-icalendar parses $(basename "$ics")" "$msg"
+        fi
+    done
+else
+    echo "skip - python3-icalendar is not installed (apt-get install python3-icalendar)"
+fi
+
+run "$RECERT" calendar --as-of "$RDAY" --remind soon "$ROSTER"
+expect_rc "calendar --remind soon" 2
+run "$RECERT" calendar --as-of 2026-13-01 "$ROSTER"
+expect_rc "calendar --as-of 2026-13-01" 2
+run "$RECERT" calendar
+expect_rc "calendar without a file" 2
+run "$RECERT" calendar --as-of "$RDAY" "$TMP/bad-date.json"
+expect_rc "calendar of an invalid document" 1
+
+# ---- evaluate --ndjson -------------------------------------------------------
+
+# One line per example (records documents), a bare holder, a blank line and a
+# bad line; every report as of one day.
+NDAY=2026-05-01
+"$PY" - "$EXAMPLES" "$TMP/batch.ndjson" <<'EOF'
+import glob, json, os, sys
+out = open(sys.argv[2], "w")
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
+    out.write(json.dumps(json.load(open(path))["records"]) + "\n")
+first = json.load(open(sorted(glob.glob(os.path.join(sys.argv[1], "*.json")))[0]))["records"]
+holder = dict(first["holders"][0], id="bare-holder")
+out.write(json.dumps(holder) + "\n")
+out.write("\n")
+out.write('{"recert": 1, "holders": [{"id": "x", "credits": [{"id": "k", "completed": "2025-02-30", "hours": 1}]}]}\n')
+out.write(json.dumps(first) + "\n")
+EOF
+nlines=$(wc -l <"$TMP/batch.ndjson")
+run "$RECERT" evaluate --ndjson --as-of "$NDAY" --jobs 4 "$TMP/batch.ndjson"
+expect_rc "evaluate --ndjson with a bad line" 1
+cp "$TMP/out" "$TMP/batch4.out"
+if "$PY" - "$TMP/batch.ndjson" "$TMP/batch4.out" "$NDAY" <<'EOF'
+import json, sys
+inputs = open(sys.argv[1]).read().split("\n")[:-1]
+outputs = open(sys.argv[2]).read().split("\n")
+assert outputs[-1] == "", "ends with a newline"
+outputs = outputs[:-1]
+expected = [(n, l) for n, l in enumerate(inputs, 1) if l.strip()]
+assert len(outputs) == len(expected), (len(outputs), len(expected))
+for (n, line), out in zip(expected, outputs):
+    doc = json.loads(line)
+    rep = json.loads(out)
+    if "error" in rep:
+        assert rep["line"] == n, rep
+        assert rep["error"]["code"] == "RECERT_EDATA" or rep["error"]["code"].startswith("RECERT_E"), rep
+        assert rep["error"]["path"].startswith("holders[0].credits[0].completed"), rep
+        assert rep["error"]["message"].startswith(rep["error"]["path"]), rep
+        continue
+    assert rep["as_of"] == sys.argv[3], rep["as_of"]
+    ids = [h["id"] for h in doc["holders"]] if "recert" in doc else [doc["id"]]
+    assert [h["id"] for h in rep["holders"]] == ids, (n, ids)
+errors = [json.loads(o) for o in outputs if '"error"' in o[:30]]
+assert len(errors) == 1 and errors[0]["line"] == len(inputs) - 1, errors
+EOF
+then ok "--ndjson: one report a line, in input order, the bad line reported"; else notok "--ndjson: output"; fi
+
+# Each report line is the report evaluate --json gives for that document.
+if "$PY" - "$TMP/batch.ndjson" "$TMP/batch4.out" "$RECERT" "$NDAY" <<'EOF'
+import json, subprocess, sys
+inputs = [l for l in open(sys.argv[1]).read().split("\n")[:-1] if l.strip()]
+outputs = open(sys.argv[2]).read().split("\n")[:-1]
+for line, out in list(zip(inputs, outputs))[:5]:
+    doc = json.loads(line)
+    if "recert" not in doc:
+        doc = {"recert": 1, "holders": [doc]}
+    p = subprocess.run([sys.argv[3], "evaluate", "--as-of", sys.argv[4], "--json", "-"],
+                       input=json.dumps(doc), capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == json.loads(out)
+EOF
+then ok "--ndjson: the same reports as evaluate --json"; else notok "--ndjson: reports differ from evaluate --json"; fi
+
+run "$RECERT" evaluate --ndjson --as-of "$NDAY" --jobs 1 - <"$TMP/batch.ndjson"
+if cmp -s "$TMP/out" "$TMP/batch4.out"; then ok "--ndjson: --jobs 1 and --jobs 4 agree (standard input)"; else notok "--ndjson: --jobs 1 and --jobs 4 differ"; fi
+
+# A larger batch: order kept under 8 workers, exit 0 when every line is good.
+"$PY" - "$EXAMPLES" "$TMP/big.ndjson" <<'EOF'
+import glob, json, os, sys
+docs = [json.load(open(p))["records"] for p in sorted(glob.glob(os.path.join(sys.argv[1], "*.json")))]
+with open(sys.argv[2], "w") as out:
+    for i in range(3000):
+        d = json.loads(json.dumps(docs[i % len(docs)]))
+        for h in d["holders"]:
+            h["id"] = f"{h['id']}-{i}"
+        out.write(json.dumps(d) + "\n")
+EOF
+run "$RECERT" evaluate --ndjson --as-of "$NDAY" --jobs 8 "$TMP/big.ndjson"
+expect_rc "--ndjson, 3000 good lines" 0
+if "$PY" - "$TMP/big.ndjson" "$TMP/out" <<'EOF'
+import json, sys
+ins = open(sys.argv[1]).read().split("\n")[:-1]
+outs = open(sys.argv[2]).read().split("\n")[:-1]
+assert len(ins) == len(outs) == 3000
+for a, b in zip(ins, outs):
+    assert [h["id"] for h in json.loads(a)["holders"]] == [h["id"] for h in json.loads(b)["holders"]]
+EOF
+then ok "--ndjson: 3000 lines in input order with 8 workers"; else notok "--ndjson: order with 8 workers"; fi
+
+run "$RECERT" evaluate --ndjson --json "$TMP/batch.ndjson"
+expect_rc "--ndjson with --json" 2
+run "$RECERT" evaluate --jobs 2 "$TMP/ex1.json"
+expect_rc "--jobs without --ndjson" 2
+run "$RECERT" evaluate --ndjson --jobs 0 "$TMP/batch.ndjson"
+expect_rc "--ndjson --jobs 0" 2
+run "$RECERT" evaluate --ndjson --as-of "$NDAY" "$TMP/does-not-exist.ndjson"
+expect_rc "--ndjson of a missing file" 1
+: >"$TMP/empty.ndjson"
+run "$RECERT" evaluate --ndjson --as-of "$NDAY" "$TMP/empty.ndjson"
+if [ "$rc" -eq 0 ] && [ ! -s "$TMP/out" ]; then ok "--ndjson of an empty file"; else notok "--ndjson of an empty file" "$(cat "$TMP/err")"; fi
+
+# ---- the end ---------------------------------------------------------------------
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,331 @@
+/*
+ * recert evaluate --ndjson — batch evaluation: one JSON document a line in
+ * (a records document, or a bare holder object wrapped as a records document
+ * of one holder), one compact report a line out, in input order.
+ *
+ * A reader (the calling thread) fills a ring of a few slots per worker;
+ * workers evaluate the slots in any order; a writer thread prints them in
+ * input order and frees their slots. Memory stays bounded by the ring,
+ * whatever the number of lines. A bad line gives
+ * {"line": N, "error": {"code": ..., "path": ..., "message": ...}} and the
+ * rest goes on.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct slot {
+    char *line;   /* the input line, without its end of line */
+    size_t len;
+    unsigned long lineno;
+    char *out;    /* the output line (sbuf data), without a newline */
+    size_t outlen;
+    int failed;   /* the line gave an error */
+    int done;     /* out is ready */
+} slot;
+
+typedef struct batch {
+    pthread_mutex_t mu;
+    pthread_cond_t work;  /* a slot was filled, or the input ended */
+    pthread_cond_t ready; /* a slot is done, or the input ended */
+    pthread_cond_t space; /* a slot was written and freed */
+    slot *ring;
+    size_t cap;
+    unsigned long long filled, claimed, written; /* sequence numbers */
+    int eof;
+    const char *as_of;
+    FILE *out;
+    int write_error;
+    unsigned long errors;
+    int progress; /* stderr is a terminal */
+} batch;
+
+/* ---- one line ---------------------------------------------------------------- */
+
+static void error_line(sbuf *b, unsigned long lineno, int code, const char *path, const char *message)
+{
+    sb_printf(b, "{\"line\":%lu,\"error\":{\"code\":", lineno);
+    sb_json_string(b, error_code_name(code));
+    sb_puts(b, ",\"path\":");
+    sb_json_string(b, path ? path : "");
+    sb_puts(b, ",\"message\":");
+    sb_json_string(b, message && *message ? message : recert_strerror(code));
+    sb_puts(b, "}}");
+}
+
+static void evaluate_line(slot *s, const char *as_of)
+{
+    sbuf b, wrapped;
+    char *report = NULL;
+    const char *text = s->line;
+    size_t len = s->len;
+    int rc;
+
+    sb_init(&b);
+    sb_init(&wrapped);
+    /* A line that is an object without "recert" is one holder: wrap it. */
+    if (json_object_has_member(s->line, s->len, "recert") == 0) {
+        sb_puts(&wrapped, "{\"recert\":1,\"holders\":[");
+        sb_putn(&wrapped, s->line, s->len);
+        sb_puts(&wrapped, "]}");
+        text = wrapped.data;
+        len = wrapped.len;
+    }
+    rc = recert_evaluate_json(&report, text, len, as_of);
+    if (rc == RECERT_OK && report) {
+        /* Compact output is one line already; keep it so whatever it is. */
+        for (char *p = report; *p; p++)
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+        sb_puts(&b, report);
+        recert_free(report);
+        s->failed = 0;
+    } else {
+        error_line(&b, s->lineno, rc, recert_error_path(), recert_error_message());
+        s->failed = 1;
+    }
+    sb_putc(&b, '\n');
+    sb_free(&wrapped);
+    free(s->line);
+    s->line = NULL;
+    s->out = b.data;
+    s->outlen = b.len;
+}
+
+/* ---- threads ----------------------------------------------------------------- */
+
+static void *worker_main(void *arg)
+{
+    batch *bt = arg;
+    for (;;) {
+        slot *s;
+        pthread_mutex_lock(&bt->mu);
+        while (bt->claimed == bt->filled && !bt->eof)
+            pthread_cond_wait(&bt->work, &bt->mu);
+        if (bt->claimed == bt->filled) {
+            pthread_mutex_unlock(&bt->mu);
+            return NULL;
+        }
+        s = &bt->ring[bt->claimed % bt->cap];
+        bt->claimed++;
+        pthread_mutex_unlock(&bt->mu);
+
+        evaluate_line(s, bt->as_of);
+
+        pthread_mutex_lock(&bt->mu);
+        s->done = 1;
+        pthread_cond_broadcast(&bt->ready);
+        pthread_mutex_unlock(&bt->mu);
+    }
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(unsigned long long written, unsigned long errors)
+{
+    fprintf(stderr, "\rrecert: %llu lines, %lu errors\033[K", written, errors);
+    fflush(stderr);
+}
+
+static void *writer_main(void *arg)
+{
+    batch *bt = arg;
+    double last = now_seconds();
+
+    pthread_mutex_lock(&bt->mu);
+    for (;;) {
+        slot *s = &bt->ring[bt->written % bt->cap];
+        if (bt->written < bt->filled && s->done) {
+            char *out = s->out;
+            size_t outlen = s->outlen;
+            int failed = s->failed;
+            pthread_mutex_unlock(&bt->mu);
+
+            if (!bt->write_error && fwrite(out, 1, outlen, bt->out) != outlen)
+                bt->write_error = errno ? errno : EIO;
+            free(out);
+
+            pthread_mutex_lock(&bt->mu);
+            memset(s, 0, sizeof *s);
+            bt->written++;
+            if (failed)
+                bt->errors++;
+            pthread_cond_signal(&bt->space);
+            if (bt->progress && now_seconds() - last >= 1.0) {
+                last = now_seconds();
+                show_progress(bt->written, bt->errors);
+            }
+            continue;
+        }
+        if (bt->eof && bt->written == bt->filled)
+            break;
+        if (bt->progress) {
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_sec += 1;
+            pthread_cond_timedwait(&bt->ready, &bt->mu, &until);
+            if (now_seconds() - last >= 1.0) {
+                last = now_seconds();
+                show_progress(bt->written, bt->errors);
+            }
+        } else {
+            pthread_cond_wait(&bt->ready, &bt->mu);
+        }
+    }
+    pthread_mutex_unlock(&bt->mu);
+    if (fflush(bt->out) != 0 && !bt->write_error)
+        bt->write_error = errno ? errno : EIO;
+    return NULL;
+}
+
+/* Hand one line to the workers, waiting while the ring is full. */
+static void submit(batch *bt, char *line, size_t len, unsigned long lineno)
+{
+    slot *s;
+    pthread_mutex_lock(&bt->mu);
+    while (bt->filled - bt->written >= bt->cap)
+        pthread_cond_wait(&bt->space, &bt->mu);
+    s = &bt->ring[bt->filled % bt->cap];
+    s->line = line;
+    s->len = len;
+    s->lineno = lineno;
+    s->out = NULL;
+    s->done = 0;
+    bt->filled++;
+    pthread_cond_signal(&bt->work);
+    pthread_mutex_unlock(&bt->mu);
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+int batch_run(const char *path, const char *as_of, long jobs)
+{
+    int use_stdin = strcmp(path, "-") == 0;
+    FILE *in = use_stdin ? stdin : fopen(path, "rb");
+    batch bt;
+    pthread_t *workers, writer;
+    long started = 0;
+    int writer_started = 0, status = EXIT_OK, read_error = 0;
+    unsigned long lineno = 0;
+    char *line = NULL;
+    size_t linecap = 0;
+    ssize_t n;
+
+    if (!in) {
+        fprintf(stderr, "recert: %s: %s\n", path, strerror(errno));
+        return EXIT_BAD;
+    }
+    memset(&bt, 0, sizeof bt);
+    pthread_mutex_init(&bt.mu, NULL);
+    pthread_cond_init(&bt.work, NULL);
+    pthread_cond_init(&bt.ready, NULL);
+    pthread_cond_init(&bt.space, NULL);
+    bt.cap = (size_t)jobs * 4;
+    bt.ring = xcalloc(bt.cap, sizeof *bt.ring);
+    bt.as_of = as_of;
+    bt.out = stdout;
+    bt.progress = isatty(STDERR_FILENO);
+
+    /* Make sure the default catalog is built once, here, before the
+     * threads race for it (the library locks it anyway). */
+    {
+        const recert_catalog *cat;
+        (void)recert_catalog_default(&cat);
+    }
+
+    workers = xcalloc((size_t)jobs, sizeof *workers);
+    for (long i = 0; i < jobs; i++) {
+        if (pthread_create(&workers[i], NULL, worker_main, &bt) != 0)
+            break;
+        started++;
+    }
+    if (started > 0 && pthread_create(&writer, NULL, writer_main, &bt) == 0)
+        writer_started = 1;
+    if (!writer_started) {
+        fputs("recert: cannot start threads\n", stderr);
+        status = EXIT_BAD;
+        pthread_mutex_lock(&bt.mu);
+        bt.eof = 1;
+        pthread_cond_broadcast(&bt.work);
+        pthread_mutex_unlock(&bt.mu);
+        goto join;
+    }
+
+    errno = 0;
+    while ((n = getline(&line, &linecap, in)) > 0) {
+        size_t len = (size_t)n;
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        line[len] = '\0';
+        if (blank(line, len))
+            continue; /* blank lines are skipped; line numbers still count them */
+        submit(&bt, line, len, lineno);
+        line = NULL; /* the slot owns it now */
+        linecap = 0;
+    }
+    if (ferror(in)) {
+        read_error = errno ? errno : EIO;
+    }
+    free(line);
+
+    pthread_mutex_lock(&bt.mu);
+    bt.eof = 1;
+    pthread_cond_broadcast(&bt.work);
+    pthread_cond_broadcast(&bt.ready);
+    pthread_mutex_unlock(&bt.mu);
+
+join:
+    for (long i = 0; i < started; i++)
+        pthread_join(workers[i], NULL);
+    if (writer_started)
+        pthread_join(writer, NULL);
+    if (bt.progress && writer_started) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+
+    if (read_error) {
+        fprintf(stderr, "recert: %s: %s\n", display_name(path), strerror(read_error));
+        status = EXIT_BAD;
+    }
+    if (bt.write_error) {
+        fprintf(stderr, "recert: standard output: %s\n", strerror(bt.write_error));
+        status = EXIT_BAD;
+    }
+    if (bt.errors > 0 && status == EXIT_OK)
+        status = EXIT_BAD;
+
+    free(workers);
+    for (size_t i = 0; i < bt.cap; i++) {
+        free(bt.ring[i].line);
+        free(bt.ring[i].out);
+    }
+    free(bt.ring);
+    pthread_cond_destroy(&bt.work);
+    pthread_cond_destroy(&bt.ready);
+    pthread_cond_destroy(&bt.space);
+    pthread_mutex_destroy(&bt.mu);
+    if (!use_stdin)
+        fclose(in);
+    return status;
+}
