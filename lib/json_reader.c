@@ -80,6 +80,7 @@ int rd_nomem(rc_reader *rd)
     return RECERT_ENOMEM;
 }
 
+static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap) RC_PRINTF(3, 0);
 static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap)
 {
     va_list ap2;

@@ -1,0 +1,7 @@
+/* The public headers compile as C99 with -pedantic -Werror (API.md). */
+#include <recert.h>
+
+int main(void)
+{
+    return recert_version() == RECERT_VERSION_NUMBER ? 0 : 1;
+}
