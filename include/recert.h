@@ -5,16 +5,32 @@
  * the API; nothing else is.
  *
  * Threads: the library keeps no global mutable state apart from the default
- * catalog (built once, under a lock) and each thread's last error. Different
- * handles may be used from different threads at the same time; a catalog is
- * read-only once a roster uses it and may be shared by any number of
- * threads. Using one handle from two threads at once needs the caller's
- * lock. The library never reads the clock and never changes process-wide
- * state (it does not call json_set_alloc_funcs() or the like).
+ * catalog (built once, on first use, under a lock) and each thread's last
+ * error (thread-local). Concurrent READS of one handle are safe: any number
+ * of threads may at the same time read one roster, catalog, policy, holder or
+ * report through the functions that take it as const (getters, counts,
+ * finds, x_get, *_to_json, recert_roster_evaluate, recert_roster_new and the
+ * imports against a catalog), because none of them writes to it: evaluation
+ * only reads the roster, and a catalog's reference count (taken by each
+ * roster that uses it) is changed atomically. Any WRITE to a handle (a
+ * setter, add, remove, x_set, free) needs exclusive access: no other thread
+ * may use that handle meanwhile. Different handles may be used from
+ * different threads freely. A catalog cannot change once a roster uses it
+ * (recert_catalog_add gives RECERT_EBUSY), and a report does not refer to
+ * the roster it came from. The library never reads the clock and never
+ * changes process-wide state (it does not call json_set_alloc_funcs() or the
+ * like).
+ *
+ * Text inputs given as (const char *text, size_t len) are read as exactly
+ * len bytes: they need no NUL terminator, bytes after len are never read,
+ * and a NUL byte inside the len bytes is a JSON parse error (RECERT_EPARSE).
+ * len 0 is RECERT_EPARSE (no JSON value), and text NULL is RECERT_EINVAL.
+ * Other strings (ids, dates, keys, x- values) are NUL-terminated.
  *
  * Ownership: *_new and import functions give the caller a handle to free
  * with its *_free; adding an object to another copies it; getters lend
- * (borrowed children and strings live as long as their parent, unchanged);
+ * (borrowed children and strings stay valid while their parent lives and
+ * is not changed: an add or remove on the parent may move them);
  * JSON text the library allocates is released with recert_free().
  *
  * SPDX-License-Identifier: MIT

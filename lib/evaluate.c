@@ -32,6 +32,7 @@ typedef struct cred_state {
     int64_t counted, pending;  /* centihours (group: pooled) */
     int64_t petition_cents;
     unsigned char *flags;      /* per credit entry: F_COUNTED, F_PENDING (group: pooled) */
+    unsigned char *why;        /* per credit entry: recert_credit_reason */
     int group;                 /* -1, or the index of the group's first member */
     size_t group_n;
     int status, path, tier_kind, audit;
@@ -181,21 +182,41 @@ static void credits_that_count(cred_state *s, const recert_holder *h)
     for (size_t i = 0; i < h->credit_n; i++) {
         const recert_credit *k = &h->credit[i];
         s->flags[i] = 0;
-        if (k->completed > s->T || !applies_to(k, s->c->id))
+        if (!applies_to(k, s->c->id)) {
+            s->why[i] = RECERT_CREDIT_NOT_APPLICABLE;
             continue;
+        }
+        if (k->completed > s->T) {
+            s->why[i] = RECERT_CREDIT_NOT_YET;
+            continue;
+        }
         bool petition = needs_petition(s->p, k);
         int pst = petition ? petition_as_of(k, s->T) : RECERT_PETITION_NONE;
         /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
         if (petition && pst != RECERT_PETITION_NONE && k->completed >= s->S && k->completed <= fee_end)
             s->petition_cents += s->p->petition_cents;
-        if (k->completed < s->S || k->completed > s->window_end)
+        if (k->completed < s->S) {
+            s->why[i] = RECERT_CREDIT_BEFORE_CYCLE;
             continue;
+        }
+        if (k->completed > s->credit_deadline) {
+            s->why[i] = RECERT_CREDIT_AFTER_DEADLINE;
+            continue;
+        }
+        if (k->completed > s->window_end) {
+            s->why[i] = RECERT_CREDIT_AFTER_APPLICATION;
+            continue;
+        }
         if (!petition || pst == RECERT_PETITION_APPROVED) {
             s->flags[i] = F_COUNTED;
+            s->why[i] = RECERT_CREDIT_COUNTED;
             s->counted += k->ch;
         } else if (pst == RECERT_PETITION_PENDING) {
             s->flags[i] = F_PENDING;
+            s->why[i] = RECERT_CREDIT_PENDING;
             s->pending += k->ch;
+        } else {
+            s->why[i] = pst == RECERT_PETITION_DENIED ? RECERT_CREDIT_PETITION_DENIED : RECERT_CREDIT_PETITION_REQUIRED;
         }
     }
 }
@@ -258,6 +279,12 @@ static void renewal_groups(cred_state *st, size_t n, size_t credit_n)
                 continue;
             if (j != i)
                 memcpy(st[j].flags, pool, credit_n);
+            for (size_t k = 0; k < credit_n; k++) {
+                if ((pool[k] & F_COUNTED) && st[j].why[k] != RECERT_CREDIT_COUNTED)
+                    st[j].why[k] = RECERT_CREDIT_COUNTED_IN_GROUP;
+                else if (pool[k] == F_PENDING)
+                    st[j].why[k] = RECERT_CREDIT_PENDING;
+            }
             st[j].requirement = highest;
             st[j].group_n = members;
         }
@@ -532,6 +559,13 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
         return RECERT_ERANGE;
     e->dates[RECERT_DATE_FINAL_DEADLINE] = s->final_deadline;
     e->dates[RECERT_DATE_CPR_AED_EXPIRES] = s->cpr_expires;
+    e->dates[RECERT_DATE_REFERENCE] = s->R;
+    if (h->credit_n) {
+        e->why = rc_arena_alloc(a, h->credit_n);
+        if (!e->why)
+            return rc_oom();
+        memcpy(e->why, s->why, h->credit_n);
+    }
     if (p->exam_path)
         e->dates[RECERT_DATE_EXAM_DEADLINE] = s->E;
     int32_t due = audit_state(s);
@@ -635,12 +669,20 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     for (size_t i = 0; i < kn; i++)
         if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
             return rc_oom();
+    int64_t *ch = kn ? rc_arena_alloc(a, kn * sizeof *ch) : NULL;
+    if (kn && !ch)
+        return rc_oom();
+    for (size_t i = 0; i < kn; i++)
+        ch[i] = h->credit[i].ch;
+    out->credit_ids = ids;
+    out->credit_ch = ch;
+    out->credit_n = kn;
 
     /* Scratch: one state per credential and one flag per (credential, credit). */
     cred_state small_st[8];
-    unsigned char small_flags[8 * 64];
+    unsigned char small_flags[2 * 8 * 64];
     cred_state *st = n <= 8 ? small_st : malloc(n * sizeof *st);
-    unsigned char *flags = n * kn <= sizeof small_flags ? small_flags : malloc(n * kn + 1);
+    unsigned char *flags = 2 * n * kn <= sizeof small_flags ? small_flags : malloc(2 * n * kn + 1);
     int rc = RECERT_OK;
     if (!st || !flags) {
         rc = rc_oom();
@@ -655,6 +697,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         s->T = T;
         s->group = -1;
         s->flags = flags + i * kn;
+        s->why = flags + (n + i) * kn;
         if (!s->p) {
             rc = rc_fail(RECERT_EINVAL, NULL, "credential \"%s\" of holder \"%s\" has no resolved policy",
                          s->c->id, h->id);

@@ -260,7 +260,7 @@ typedef struct rc_notice {
     const char *message;
 } rc_notice;
 
-enum { RC_DATE_N = 11, RC_CREDITS_N = 4, RC_FEES_N = 4 };
+enum { RC_DATE_N = 12, RC_CREDITS_N = 4, RC_FEES_N = 4 };
 
 typedef struct rc_entry {
     const char *id, *policy, *unit, *currency, *tier; /* tier: on_time, closed, a window's */
@@ -275,10 +275,14 @@ typedef struct rc_entry {
     size_t group_n;
     rc_notice *notices;
     size_t notice_n;
+    unsigned char *why; /* per credit entry of the holder: recert_credit_reason */
 } rc_entry;
 
 typedef struct rc_report_holder {
     const char *id;
+    const char **credit_ids; /* the holder's credit entries, input order */
+    int64_t *credit_ch;
+    size_t credit_n;
     rc_entry *entries;
     size_t n;
 } rc_report_holder;

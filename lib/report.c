@@ -81,6 +81,8 @@ NAME_TABLE(recert_status_name, "renewed", "submitted", "eligible", "in_progress"
 NAME_TABLE(recert_path_name, NULL, "credits", "exam")
 NAME_TABLE(recert_cpr_aed_state_name, "current", "not_hands_on", "expired", "missing", "not_required")
 NAME_TABLE(recert_audit_state_name, "none", "documents_due", "overdue", "under_review", "passed", "failed")
+NAME_TABLE(recert_credit_reason_name, "counted", "counted_in_group", "pending", "not_applicable", "not_yet",
+           "before_cycle", "after_deadline", "after_application", "petition_required", "petition_denied")
 NAME_TABLE(recert_notice_code_name, "petition_required", "petition_pending", "petition_denied",
            "credit_outside_window", "cpr_aed_expires_before_deadline", "hands_on_assessment_recommended",
            "audit_documents_due", "audit_overdue")
@@ -183,4 +185,25 @@ const char *recert_report_notice_message(const recert_report *report, size_t h, 
 {
     const rc_entry *e = entry(report, h, c);
     return e && i < e->notice_n ? e->notices[i].message : NULL;
+}
+
+size_t recert_report_credit_count(const recert_report *report, size_t h)
+{
+    return report && h < report->n ? report->holders[h].credit_n : 0;
+}
+
+const char *recert_report_credit_id(const recert_report *report, size_t h, size_t k)
+{
+    return report && h < report->n && k < report->holders[h].credit_n ? report->holders[h].credit_ids[k] : NULL;
+}
+
+int64_t recert_report_credit_amount(const recert_report *report, size_t h, size_t k)
+{
+    return report && h < report->n && k < report->holders[h].credit_n ? report->holders[h].credit_ch[k] : -1;
+}
+
+int recert_report_credit_reason(const recert_report *report, size_t h, size_t c, size_t k)
+{
+    const rc_entry *e = entry(report, h, c);
+    return e && k < report->holders[h].credit_n ? e->why[k] : -1;
 }

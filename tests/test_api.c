@@ -214,6 +214,47 @@ START_TEST(catalogs)
 }
 END_TEST
 
+/* RULES.md §4, one reason per credit entry. NASM, cycle_start 2024-06-30,
+ * E = 2026-06-30, grace 90: credit deadline 2026-09-28; application received
+ * 2026-08-01 = R; T = 2026-10-15. */
+START_TEST(credit_reasons)
+{
+    const char *doc =
+        "{\"recert\":1,\"holders\":[{\"id\":\"h\",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\","
+        "\"certified\":\"2022-06-30\",\"cycle_start\":\"2024-06-30\",\"application\":{\"received\":\"2026-08-01\"}},"
+        "{\"id\":\"other\",\"policy\":\"acsm-cpt\",\"certified\":\"2024-01-10\"}],\"credits\":["
+        "{\"id\":\"ok\",\"completed\":\"2024-09-01\",\"hours\":5},"                /* in S..R: counted */
+        "{\"id\":\"old\",\"completed\":\"2024-06-29\",\"hours\":5},"               /* S - 1 day */
+        "{\"id\":\"late\",\"completed\":\"2026-09-29\",\"hours\":5},"              /* deadline + 1 */
+        "{\"id\":\"afterapp\",\"completed\":\"2026-08-02\",\"hours\":5},"          /* R + 1, before deadline */
+        "{\"id\":\"future\",\"completed\":\"2026-10-16\",\"hours\":5},"            /* T + 1 */
+        "{\"id\":\"elsewhere\",\"completed\":\"2025-01-01\",\"hours\":5,\"applies_to\":[\"other\"]},"
+        "{\"id\":\"nopet\",\"completed\":\"2025-01-01\",\"hours\":5,\"approval\":\"not_preapproved\"},"
+        "{\"id\":\"denied\",\"completed\":\"2025-01-01\",\"hours\":5,\"approval\":\"not_preapproved\","
+        "\"petition\":{\"filed\":\"2025-02-01\",\"status\":\"denied\"}},"
+        "{\"id\":\"pend\",\"completed\":\"2025-01-01\",\"hours\":5,\"approval\":\"not_preapproved\","
+        "\"petition\":{\"filed\":\"2025-02-01\",\"status\":\"pending\"}}]}]}";
+    recert_roster *r;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    recert_report *rep;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, r, day("2026-10-15")), RECERT_OK);
+    const int expected[] = {RECERT_CREDIT_COUNTED, RECERT_CREDIT_BEFORE_CYCLE, RECERT_CREDIT_AFTER_DEADLINE,
+                            RECERT_CREDIT_AFTER_APPLICATION, RECERT_CREDIT_NOT_YET, RECERT_CREDIT_NOT_APPLICABLE,
+                            RECERT_CREDIT_PETITION_REQUIRED, RECERT_CREDIT_PETITION_DENIED, RECERT_CREDIT_PENDING};
+    ck_assert_uint_eq(recert_report_credit_count(rep, 0), 9);
+    for (size_t k = 0; k < 9; k++)
+        ck_assert_msg(recert_report_credit_reason(rep, 0, 0, k) == expected[k], "%s: %s", recert_report_credit_id(rep, 0, k),
+                      recert_credit_reason_name(recert_report_credit_reason(rep, 0, 0, k)));
+    ck_assert_int_eq(recert_report_credit_amount(rep, 0, 0), 500);
+    ck_assert_int_eq(recert_report_date(rep, 0, 0, RECERT_DATE_REFERENCE), day("2026-08-01"));
+    ck_assert_int_eq(recert_report_date(rep, 0, 1, RECERT_DATE_REFERENCE), day("2026-10-15"));
+    ck_assert_int_eq(recert_report_credit_reason(rep, 0, 0, 9), -1);
+    ck_assert_str_eq(recert_credit_reason_name(RECERT_CREDIT_AFTER_APPLICATION), "after_application");
+    recert_report_free(rep);
+    recert_roster_free(r);
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     recert_free(NULL);
@@ -245,6 +286,7 @@ int main(void)
     tcase_add_test(t, handles_give_the_json_report);
     tcase_add_test(t, failed_add_changes_nothing);
     tcase_add_test(t, catalogs);
+    tcase_add_test(t, credit_reasons);
     tcase_add_test(t, null_arguments);
     suite_add_tcase(s, t);
     SRunner *sr = srunner_create(s);

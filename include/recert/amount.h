@@ -29,29 +29,37 @@ extern "C" {
 /*
  * Convert hundredths of a unit whose size is per_hour_micro to centihours,
  * rounded down (credit is never rounded up): 150 hundredths of CEU (1.5 CEU)
- * is 1500 centihours (15 hours). RECERT_EINVAL for a NULL out, a negative
- * amount or a per_hour_micro <= 0; RECERT_ERANGE when the result overflows.
+ * is 1500 centihours (15 hours); 0 is 0. RECERT_EINVAL for a NULL out, a
+ * negative amount or a per_hour_micro <= 0; RECERT_ERANGE when the result
+ * overflows. *out is unchanged on failure.
  */
 RECERT_API int recert_amount_to_centihours(int64_t *out, int64_t hundredths, int64_t per_hour_micro);
 
 /*
  * Write a centihour amount in a unit whose size is per_hour_micro as an exact
  * decimal with as few digits as needed and at least one after the point:
- * 2000 centihours of CEU is "2.0", 1900 is "1.9", 25 is "0.025". A negative
- * amount gets a leading '-'. RECERT_ERANGE when out is too small (out is
- * then untouched); RECERT_EINVAL for NULL out or per_hour_micro <= 0.
+ * 2000 centihours of CEU is "2.0", 1900 is "1.9", 25 is "0.025", 0 is
+ * "0.0". A negative amount gets a leading '-'. The text has at most 8
+ * decimals and, over the whole int64_t range of both arguments, at most 40
+ * characters, so a buffer of 41 bytes always suffices. RECERT_ERANGE when
+ * out is too small, size 0 included (out is then untouched); RECERT_EINVAL
+ * for NULL out or per_hour_micro <= 0.
  */
 RECERT_API int recert_amount_format(char *out, size_t size, int64_t centihours, int64_t per_hour_micro);
 
 /*
  * Parse decimal text with at most two decimals ("4", "1.5", "0.25") into
- * hundredths: "1.5" is 150. No sign, exponent or spaces. RECERT_EINVAL for
- * anything else, RECERT_ERANGE above RECERT_AMOUNT_MAX.
+ * hundredths: "1.5" is 150. Leading zeros are accepted ("007.5" is 750); no
+ * sign, exponent, spaces, empty text or bare point ("1.", ".5").
+ * RECERT_EINVAL for a NULL out or text and for anything else (a syntax error
+ * wins over the range), RECERT_ERANGE above RECERT_AMOUNT_MAX (10^9 units).
+ * *out is unchanged on failure.
  */
 RECERT_API int recert_amount_parse(int64_t *out, const char *text);
 
-/* Look up a standard unit by name, case-insensitively ("hours", "ceu",
- * "cec"): its per_hour in millionths, or 0 when the name is not standard. */
+/* Look up a standard unit by name, case-insensitively (ASCII only: "hours",
+ * "ceu", "cec"): its per_hour in millionths, or 0 when the name is not
+ * standard or is NULL. */
 RECERT_API int64_t recert_unit_standard_per_hour(const char *name);
 
 #ifdef __cplusplus

@@ -5,9 +5,11 @@
  * day and no time zone, carried as an int32_t day number: days since
  * 1970-01-01 (1970-01-01 is 0, 1969-12-31 is -1). RECERT_DAY_NONE means "no
  * date". Valid dates run from 1900-01-01 to 9999-12-31; every function here
- * refuses a day outside that range with RECERT_ERANGE.
+ * refuses a day outside that range with RECERT_ERANGE, and a
+ * RECERT_DAY_NONE input is such a day (RECERT_ERANGE, "no date given").
  *
- * On failure, out-parameters are left unchanged unless said otherwise, and
+ * A NULL out-pointer is RECERT_EINVAL (recert_date_to_ymd excepted: its out
+ * pointers may be NULL). On failure, out-parameters are left unchanged, and
  * the calling thread's last error is set (error.h).
  *
  * SPDX-License-Identifier: MIT
@@ -43,11 +45,12 @@ RECERT_API int recert_date_parse(int32_t *out, const char *iso);
 RECERT_API int recert_date_format(char *out, size_t size, int32_t day);
 
 /* Year/month/day to a day number: RECERT_EINVAL when the day does not exist
- * (2025-02-30), RECERT_ERANGE outside 1900..9999. */
+ * (2025-02-30; checked first, so 10000-02-30 is RECERT_EINVAL too),
+ * RECERT_ERANGE for a real date outside 1900..9999. */
 RECERT_API int recert_date_from_ymd(int32_t *out, int year, int month, int mday);
 
 /* A day number to year/month/day; any out pointer may be NULL.
- * RECERT_ERANGE outside the valid range. */
+ * RECERT_ERANGE outside the valid range (RECERT_DAY_NONE included). */
 RECERT_API int recert_date_to_ymd(int32_t day, int *year, int *month, int *mday);
 
 /*

@@ -34,11 +34,18 @@ typedef enum recert_policy_fee_kind {
 } recert_policy_fee_kind;
 
 /*
- * Parse one policy document. A standalone document may carry "recert": 1;
- * any other value of "recert" is an error. Every problem is an error naming
- * its path (FORMAT.md lists them): RECERT_EPARSE for text that is not JSON,
- * RECERT_EDATA for a document that is not a valid policy,
- * RECERT_EUNSUPPORTED for "versions". On failure *out is NULL.
+ * Parse one policy document (len bytes of text, no NUL needed). A standalone
+ * document may carry "recert": 1; any other value of "recert" is an error.
+ * Every problem is an error naming its path (FORMAT.md lists them; the first
+ * one is reported): RECERT_EINVAL for a NULL out or text, RECERT_EPARSE for
+ * text that is not JSON (duplicate keys included), RECERT_EDATA for a
+ * document that is not a valid policy, RECERT_EUNSUPPORTED for "versions",
+ * RECERT_ELIMIT for more than 64 late windows or 256 waivers. Other limits
+ * (RECERT_EDATA beyond them): cycle years 1..100, credit_grace_days and
+ * audit documents_days 0..36600, fees 0..10^11 cents, offset parts within
+ * +-1000 years, +-12000 months, +-366000 days; late window tiers unique and
+ * not "on_time", "closed" or empty; only the last late window may have
+ * "through": null. On failure *out is NULL.
  * The caller owns the result: recert_policy_free() it.
  */
 RECERT_API int recert_policy_from_json(recert_policy **out, const char *text, size_t len);
@@ -58,7 +65,9 @@ RECERT_API int recert_policy_copy(recert_policy **out, const recert_policy *poli
 RECERT_API void recert_policy_free(recert_policy *policy);
 
 /* Getters. Strings belong to the policy (valid while it lives); a NULL
- * policy gives NULL, 0 or RECERT_DAY_NONE. */
+ * policy gives NULL, 0 or RECERT_DAY_NONE, the enum getters their 0 value
+ * (RECERT_CYCLE_ANNIVERSARY, RECERT_UNAPPROVED_ACCEPTED), and
+ * recert_policy_fee() and recert_policy_late_window_fee() -1. */
 RECERT_API const char *recert_policy_id(const recert_policy *policy);
 RECERT_API const char *recert_policy_organization(const recert_policy *policy);
 RECERT_API const char *recert_policy_name(const recert_policy *policy);

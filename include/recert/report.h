@@ -80,8 +80,24 @@ typedef enum recert_date_kind { /* RULES.md §10, the report's "dates" */
     RECERT_DATE_AUDIT_DOCUMENTS_DUE = 7,
     RECERT_DATE_EXAM_DEADLINE = 8,
     RECERT_DATE_NEXT_CYCLE_START = 9,  /* renewed credentials only */
-    RECERT_DATE_NEXT_CYCLE_EXPIRES = 10
+    RECERT_DATE_NEXT_CYCLE_EXPIRES = 10,
+    RECERT_DATE_REFERENCE = 11 /* R (RULES.md §7): the application's receipt, else as_of */
 } recert_date_kind;
+
+/* Why a credit entry counts for a credential or not (RULES.md §4, §6), in
+ * the order the rules are applied: the first that holds is given. */
+typedef enum recert_credit_reason {
+    RECERT_CREDIT_COUNTED = 0,            /* counts */
+    RECERT_CREDIT_COUNTED_IN_GROUP = 1,   /* counts through the renewal group's pool */
+    RECERT_CREDIT_PENDING = 2,            /* its petition is pending */
+    RECERT_CREDIT_NOT_APPLICABLE = 3,     /* applies_to leaves this credential out */
+    RECERT_CREDIT_NOT_YET = 4,            /* completed after as_of */
+    RECERT_CREDIT_BEFORE_CYCLE = 5,       /* completed before the cycle start S */
+    RECERT_CREDIT_AFTER_DEADLINE = 6,     /* completed after the credit deadline E + grace */
+    RECERT_CREDIT_AFTER_APPLICATION = 7,  /* completed after the application was received */
+    RECERT_CREDIT_PETITION_REQUIRED = 8,  /* not preapproved, no petition filed by as_of */
+    RECERT_CREDIT_PETITION_DENIED = 9     /* its petition was denied */
+} recert_credit_reason;
 
 typedef enum recert_credits_kind { /* RULES.md §10, centihours */
     RECERT_CREDITS_REQUIRED = 0,
@@ -145,6 +161,14 @@ RECERT_API int recert_report_notice_code(const recert_report *report, size_t h, 
 RECERT_API const char *recert_report_notice_credit(const recert_report *report, size_t h, size_t c, size_t i);
 RECERT_API const char *recert_report_notice_message(const recert_report *report, size_t h, size_t c, size_t i);
 
+/* The holder's credit entries as evaluation saw them (input order): their
+ * number, id, amount in centihours (rounded down), and, for credential c,
+ * why each one counts or not (recert_credit_reason; -1 out of range). */
+RECERT_API size_t recert_report_credit_count(const recert_report *report, size_t h);
+RECERT_API const char *recert_report_credit_id(const recert_report *report, size_t h, size_t k);
+RECERT_API int64_t recert_report_credit_amount(const recert_report *report, size_t h, size_t k);
+RECERT_API int recert_report_credit_reason(const recert_report *report, size_t h, size_t c, size_t k);
+
 /* The fixed names of the enums' values, as the report document writes them
  * ("in_progress", "not_hands_on", "petition_required", ...); NULL for a value
  * out of range. */
@@ -153,6 +177,7 @@ RECERT_API const char *recert_path_name(int path); /* NULL for RECERT_PATH_NONE 
 RECERT_API const char *recert_cpr_aed_state_name(int state);
 RECERT_API const char *recert_audit_state_name(int state);
 RECERT_API const char *recert_notice_code_name(int code);
+RECERT_API const char *recert_credit_reason_name(int reason); /* "counted", "before_cycle", ... */
 
 #ifdef __cplusplus
 }
