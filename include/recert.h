@@ -43,6 +43,7 @@
 #include "recert/version.h"
 #include "recert/date.h"
 #include "recert/amount.h"
+#include "recert/audit.h"
 #include "recert/policy.h"
 #include "recert/catalog.h"
 #include "recert/credit.h"

@@ -137,7 +137,7 @@ static void render(char *buf, size_t size, const json_t *v)
         snprintf(buf, size, "(absent)");
         return;
     }
-    text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+    text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
     if (text == NULL) {
         snprintf(buf, size, "(unprintable %s)", type_name(v));
         return;

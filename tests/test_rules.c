@@ -135,7 +135,7 @@ static void render(char *buf, size_t size, const json_t *v)
         snprintf(buf, size, "(absent)");
         return;
     }
-    t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+    t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
     snprintf(buf, size, "%s", t ? t : "?");
     free(t);
 }
@@ -2898,6 +2898,65 @@ START_TEST(s10_exam_deadline_user_policy)
 }
 END_TEST
 
+/* §7: late windows and a final deadline go together: late windows without
+ * final_deadline are an error in the policy ... */
+START_TEST(s7_windows_without_final_deadline_is_error)
+{
+    EXPECT_ERROR_UNDER(DOC(UPOL("lw", "1.0", ",'late_windows':[{'tier':'late','through':null,'fee_cents':100}]"), "{'id':'h1'}"),
+                       RECERT_EDATA, "policies[0]");
+}
+END_TEST
+
+/* §7: ... and so is a final_deadline without late windows. */
+START_TEST(s7_final_deadline_without_windows_is_error)
+{
+    EXPECT_ERROR_UNDER(DOC(UPOL("fd", "1.0", ",'final_deadline':{'days':30}"), "{'id':'h1'}"), RECERT_EDATA, "policies[0]");
+}
+END_TEST
+
+/* FORMAT.md policy errors: a late window named on_time (or closed). */
+START_TEST(err_policy_window_named_on_time)
+{
+    EXPECT_ERROR_UNDER(DOC(UPOL("w", "1.0", ",'late_windows':[{'tier':'on_time','through':null}],'final_deadline':{'days':30}"),
+                           "{'id':'h1'}"),
+                       RECERT_EDATA, "policies[0].late_windows[0]");
+    EXPECT_ERROR_UNDER(DOC(UPOL("w", "1.0", ",'late_windows':[{'tier':'closed','through':null}],'final_deadline':{'days':30}"),
+                           "{'id':'h1'}"),
+                       RECERT_EDATA, "policies[0].late_windows[0]");
+}
+END_TEST
+
+/* FORMAT.md policy errors: cycle.years < 1. */
+START_TEST(err_policy_cycle_years)
+{
+    EXPECT_ERROR_UNDER("{'recert':1,'policies':[{'id':'y','organization':'T','name':'T','currency':'USD',"
+                       "'unit':{'name':'CEU','per_hour':0.1},'cycle':{'years':0,'expires':'anniversary'},"
+                       "'credits_required':1}],'holders':[]}",
+                       RECERT_EDATA, "policies[0].cycle");
+}
+END_TEST
+
+/* FORMAT.md policy errors: a negative grace or fee. */
+START_TEST(err_policy_negative_values)
+{
+    EXPECT_ERROR_UNDER(DOC(UPOL("g", "1.0", ",'credit_grace_days':-1"), "{'id':'h1'}"), RECERT_EDATA,
+                       "policies[0].credit_grace_days");
+    EXPECT_ERROR_UNDER(DOC(UPOL("f", "1.0", ",'fees':{'renewal_cents':-100}"), "{'id':'h1'}"), RECERT_EDATA,
+                       "policies[0].fees");
+}
+END_TEST
+
+/* FORMAT.md: a document's policy replaces a built-in with the same id:
+ * "nasm-cpt" with a $10 fee and a 1.0 CEU requirement (no CPR/AED). */
+START_TEST(ok_document_policy_replaces_builtin)
+{
+    EVAL_DOC("2025-06-01", DOC(UPOL("nasm-cpt", "1.0", ",'fees':{'renewal_cents':1000}"), NASM_H(NOCPR, "", FULL)));
+    EXPECT_INT(C(0), "fees.renewal_cents", 1000);
+    EXPECT_AMT(C(0), "credits.required", "1.0");
+    EXPECT_STR(C(0), "credits.cpr_aed", "not_required");
+}
+END_TEST
+
 /* ==== the suite ========================================================== */
 
 static TCase *tcase(Suite *s, const char *name)
@@ -3045,6 +3104,8 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s6_group_excludes_past_final_deadline);
 
     tc = tcase(s, "s7_fees");
+    tcase_add_test(tc, s7_windows_without_final_deadline_is_error);
+    tcase_add_test(tc, s7_final_deadline_without_windows_is_error);
     tcase_add_test(tc, s7_consecutive_windows);
     tcase_add_test(tc, s7_window_capped_at_final_deadline);
     tcase_add_test(tc, s7_petition_filed_on_T);
@@ -3116,6 +3177,10 @@ static Suite *rules_suite(void)
     tcase_add_loop_test(tc, s11_builtin_evaluates, 0, N_BUILTINS);
 
     tc = tcase(s, "errors");
+    tcase_add_test(tc, err_policy_window_named_on_time);
+    tcase_add_test(tc, err_policy_cycle_years);
+    tcase_add_test(tc, err_policy_negative_values);
+    tcase_add_test(tc, ok_document_policy_replaces_builtin);
     tcase_add_test(tc, err_invalid_date);
     tcase_add_test(tc, err_unknown_member);
     tcase_add_test(tc, err_x_members_allowed);

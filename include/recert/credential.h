@@ -5,8 +5,14 @@
  * Made with recert_credential_new(), changed with the setters, added to a
  * holder with recert_holder_add_credential() (which copies it). A credential
  * borrowed from a holder is read-only. Setters return RECERT_OK,
- * RECERT_EINVAL (NULL credential, bad argument), RECERT_ERANGE (a day outside
- * 1900..9999) or RECERT_ENOMEM, and change nothing on failure.
+ * RECERT_EINVAL (NULL credential, bad argument: an empty policy id, an enum
+ * value out of range), RECERT_ERANGE (a day outside 1900..9999, and
+ * RECERT_DAY_NONE for a required day) or RECERT_ENOMEM, and change nothing
+ * on failure. Setters check each day alone. The order of the days
+ * (cycle_start not before certified, expires after the cycle start) is
+ * checked when the holder joins a roster (RECERT_EDATA there); the order of
+ * application and audit days is not checked at all (RULES.md is silent: a
+ * decided day before received is taken as given).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -34,8 +40,9 @@ typedef enum recert_audit_outcome {
 /*
  * A new credential: its id (unique within its holder), the policy id
  * (resolved when the holder joins a roster) and the day of first
- * certification. RECERT_EINVAL for a NULL or empty string. *out NULL on
- * failure.
+ * certification. RECERT_EINVAL for a NULL out or a NULL or empty string,
+ * RECERT_ERANGE for a certified day outside 1900..9999 (RECERT_DAY_NONE
+ * included). *out NULL on failure.
  */
 RECERT_API int recert_credential_new(recert_credential **out, const char *id, const char *policy,
                                      int32_t certified);
@@ -49,18 +56,28 @@ RECERT_API int recert_credential_set_cycle_start(recert_credential *credential, 
 RECERT_API int recert_credential_set_expires(recert_credential *credential, int32_t day);     /* NONE removes */
 
 /* The renewal application: received (required; RECERT_DAY_NONE removes the
- * application), decision, and the day decided (RECERT_DAY_NONE: not given). */
+ * application and its x- members, the other arguments then unchecked),
+ * decision, and the day decided (RECERT_DAY_NONE: not given). Once set, the
+ * decision reads back as set, and export writes it, "pending" included. */
 RECERT_API int recert_credential_set_application(recert_credential *credential, int32_t received,
                                                  recert_decision decision, int32_t decided);
-/* The audit: selected (required; RECERT_DAY_NONE removes the audit), the day
- * documents were received, the outcome and its day (each optional). */
+/* The audit: selected (required; RECERT_DAY_NONE removes the audit and its
+ * x- members, the other arguments then unchecked), the day documents were
+ * received, the outcome and its day (each optional: RECERT_DAY_NONE,
+ * RECERT_OUTCOME_NONE). A decided day without an outcome is kept but
+ * ignored by evaluation (RULES.md §9). */
 RECERT_API int recert_credential_set_audit(recert_credential *credential, int32_t selected,
                                            int32_t documents_received, recert_audit_outcome outcome,
                                            int32_t decided);
-/* The exam retaken for renewal (RULES.md §6): RECERT_DAY_NONE removes it. */
+/* The exam retaken for renewal (RULES.md §6): RECERT_DAY_NONE removes it
+ * (and its x- members). Only a policy with exam_path uses it. */
 RECERT_API int recert_credential_set_exam(recert_credential *credential, int32_t passed);
 
-/* Getters; a member not given is NULL or RECERT_DAY_NONE. */
+/* Getters; a member not given is NULL or RECERT_DAY_NONE, a decision not
+ * given (or no application) RECERT_DECISION_PENDING, an outcome not given
+ * (or no audit) RECERT_OUTCOME_NONE. A NULL credential gives the same
+ * values. cycle_start and expires are as given: the computed S and E are in
+ * the report. */
 RECERT_API const char *recert_credential_id(const recert_credential *credential);
 RECERT_API const char *recert_credential_policy(const recert_credential *credential);
 RECERT_API const char *recert_credential_number(const recert_credential *credential);

@@ -7,8 +7,10 @@
  * credit borrowed from a holder is read-only.
  *
  * Every setter returns RECERT_OK, RECERT_EINVAL for a NULL credit or a bad
- * argument (the message says which), or RECERT_ENOMEM; on failure the credit
- * is unchanged. Strings are copied.
+ * argument (the message says which; an amount <= 0 or above
+ * RECERT_AMOUNT_MAX is RECERT_EINVAL), RECERT_ERANGE for a day outside
+ * 1900..9999 (RECERT_DAY_NONE too, where a day is required), or
+ * RECERT_ENOMEM; on failure the credit is unchanged. Strings are copied.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -34,9 +36,12 @@ typedef enum recert_petition_status {
 } recert_petition_status;
 
 /*
- * A new credit completed on a day, worth nothing until an amount is set.
- * id: non-empty UTF-8. RECERT_EINVAL for a NULL or empty id, RECERT_ERANGE
- * for a day outside 1900..9999. On failure *out is NULL.
+ * A new credit completed on a day, worth nothing until an amount is set
+ * (amount 0, unit NULL: such a credit still joins a roster and counts 0
+ * hours, but its export "hours": 0 does not import again).
+ * id: non-empty UTF-8. RECERT_EINVAL for a NULL out or a NULL or empty id,
+ * RECERT_ERANGE for a day outside 1900..9999 (RECERT_DAY_NONE included).
+ * On failure *out is NULL.
  */
 RECERT_API int recert_credit_new(recert_credit **out, const char *id, int32_t completed);
 
@@ -52,50 +57,80 @@ RECERT_API int recert_credit_set_provider(recert_credit *credit, const char *pro
 RECERT_API int recert_credit_set_completed(recert_credit *credit, int32_t completed);
 
 /* The amount in contact hours, in centihours (4 hours = 400); must be
- * > 0, whole hundredths of an hour, at most RECERT_AMOUNT_MAX. */
+ * > 0 and at most RECERT_AMOUNT_MAX (else RECERT_EINVAL). Clears the unit:
+ * recert_credit_unit() is then NULL and export writes "hours". */
 RECERT_API int recert_credit_set_hours(recert_credit *credit, int64_t centihours);
 
 /* The amount in a unit, in hundredths of it (1.5 CEU = 150, "ceu"): the unit
- * is "hours", "ceu", "cec" or a policy's own unit name (checked when the
- * holder joins a roster). 0 < hundredths <= RECERT_AMOUNT_MAX. */
+ * is "hours", "ceu", "cec" or a policy's own unit name, compared ignoring
+ * ASCII case (checked when the holder joins a roster: RECERT_EDATA there for
+ * an unknown unit). 0 < hundredths <= RECERT_AMOUNT_MAX, else RECERT_EINVAL;
+ * a NULL or empty unit is RECERT_EINVAL. The unit is kept as given, "hours"
+ * included (then export writes "amount" and "unit", not "hours"). */
 RECERT_API int recert_credit_set_amount(recert_credit *credit, int64_t hundredths, const char *unit);
 
+/* Preapproved or not (RECERT_EINVAL for another value). Without a call the
+ * credit is preapproved and export writes no "approval"; after one, export
+ * writes the value set, "preapproved" included. */
 RECERT_API int recert_credit_set_approval(recert_credit *credit, recert_approval approval);
 
 /* Record a petition: status PENDING, APPROVED or DENIED, the day it was filed
- * and the day it was decided (RECERT_DAY_NONE: not given). RECERT_PETITION_NONE
- * removes the petition (filed and decided are then ignored). */
+ * (required: RECERT_DAY_NONE or a day outside 1900..9999 is RECERT_ERANGE)
+ * and the day it was decided (RECERT_DAY_NONE: not given; else RECERT_ERANGE
+ * outside 1900..9999). A decided day before filed is not checked, and
+ * evaluation reads decided only for APPROVED and DENIED (RULES.md §1: a
+ * decision after the evaluation day is still pending). RECERT_PETITION_NONE
+ * removes the petition and its x- members (filed and decided are then
+ * ignored, not checked); another status value is RECERT_EINVAL. A petition
+ * only matters for a not-preapproved credit under a "petition" policy. */
 RECERT_API int recert_credit_set_petition(recert_credit *credit, recert_petition_status status,
                                           int32_t filed, int32_t decided);
 
 /* Limit the credit to some of the holder's credentials (by id; n may be 0:
- * none). recert_credit_set_applies_to_all() restores the default (all). */
+ * none, and ids may then be NULL). RECERT_EINVAL for ids NULL with n > 0 or
+ * a NULL or empty id. Duplicate ids are accepted and kept as given (export
+ * writes them back; a duplicate changes nothing in evaluation). n is not
+ * limited here, while a records document allows 1000 ids (RECERT_ELIMIT at
+ * import). Whether the ids name the holder's credentials is checked when
+ * the holder joins a roster (RECERT_EDATA there).
+ * recert_credit_set_applies_to_all() restores the default (all). */
 RECERT_API int recert_credit_set_applies_to(recert_credit *credit, const char *const *ids, size_t n);
 RECERT_API int recert_credit_set_applies_to_all(recert_credit *credit);
 
-/* Getters. Strings belong to the credit. NULL credit: NULL, 0 or NONE. */
+/* Getters. Strings belong to the credit. NULL credit: NULL, 0,
+ * RECERT_DAY_NONE, RECERT_APPROVAL_PREAPPROVED or RECERT_PETITION_NONE
+ * (recert_credit_applies_to_count() gives 0). */
 RECERT_API const char *recert_credit_id(const recert_credit *credit);
 RECERT_API const char *recert_credit_title(const recert_credit *credit);    /* NULL when absent */
 RECERT_API const char *recert_credit_provider(const recert_credit *credit); /* NULL when absent */
 RECERT_API int32_t recert_credit_completed(const recert_credit *credit);
 /* The amount as given: hundredths of recert_credit_unit(), which is NULL when
- * it was given as "hours" (then the amount is centihours). */
+ * it was given as "hours" (the "hours" member, or recert_credit_set_hours();
+ * then the amount is centihours). Before any amount is set: 0 and NULL. */
 RECERT_API int64_t recert_credit_amount(const recert_credit *credit);
 RECERT_API const char *recert_credit_unit(const recert_credit *credit);
-RECERT_API recert_approval recert_credit_approval(const recert_credit *credit);
+RECERT_API recert_approval recert_credit_approval(const recert_credit *credit); /* not given: PREAPPROVED */
 RECERT_API recert_petition_status recert_credit_petition_status(const recert_credit *credit);
+/* RECERT_DAY_NONE without a petition (and decided when not given). */
 RECERT_API int32_t recert_credit_petition_filed(const recert_credit *credit);
 RECERT_API int32_t recert_credit_petition_decided(const recert_credit *credit);
-/* -1 when the credit applies to all credentials, else the number of ids. */
+/* -1 when the credit applies to all credentials, else the number of ids (0:
+ * none); the i-th id, NULL out of range. */
 RECERT_API long recert_credit_applies_to_count(const recert_credit *credit);
 RECERT_API const char *recert_credit_applies_to_at(const recert_credit *credit, size_t i);
 
 /*
  * The application's own members, whose names start with "x-" (FORMAT.md):
- * values cross as JSON text. x_set: value is any JSON text (NULL removes
- * the member); RECERT_EINVAL for a key not starting with "x-", RECERT_EPARSE
- * for a value that is not JSON. x_get: a copy of the value's JSON text
- * (recert_free it); RECERT_ENOTFOUND when the member is absent.
+ * values cross as JSON text. x_set: value is any NUL-terminated JSON text,
+ * kept in compact form (" 5 " reads back as "5"); on an existing key it
+ * replaces the value in place (the member keeps its position), a new key
+ * goes last; NULL removes the member (RECERT_OK when absent). RECERT_EINVAL
+ * for a NULL handle or a NULL key or one not starting with "x-",
+ * RECERT_EPARSE for a value that is not one JSON value (duplicate keys
+ * included). x_get: a copy of the value's JSON text (recert_free it; *out is
+ * NULL on failure); RECERT_EINVAL for a NULL argument, RECERT_ENOTFOUND when
+ * the member is absent. x_count: 0 for NULL; x_key: the i-th key in order,
+ * NULL out of range.
  */
 RECERT_API int recert_credit_x_set(recert_credit *credit, const char *key, const char *json);
 RECERT_API int recert_credit_x_get(char **out, const recert_credit *credit, const char *key);

@@ -11,6 +11,11 @@
  *
  *     holders[2].credits[0].completed: not a valid date: "2025-02-30"
  *
+ * When one call finds several errors (an import, an add of a holder), the
+ * first one found is the one kept: its code is the call's return value. The
+ * message is cut to 1023 bytes and the path to 511, ending in "..." when
+ * cut; a value shown in a message is cut shorter (about 60 characters).
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef RECERT_ERROR_H

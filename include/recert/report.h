@@ -3,9 +3,13 @@
  * credential of every holder (FORMAT.md "Report document", RULES.md §3–§10).
  *
  * Entries are addressed by holder index h (input order) and credential index
- * c within the holder (input order). Getters given a NULL report or an index
- * out of range return the "nothing" value of their type: NULL, -1,
- * RECERT_DAY_NONE, or 0 for counts.
+ * c within the holder (input order). Getters given a NULL report, an index
+ * out of range or a `which` that is not a value of its enum (-1,
+ * RECERT_DAY_NONE, ...) return the "nothing" value of their type: NULL, -1
+ * (int and int64_t getters), RECERT_DAY_NONE (dates), or 0 for counts and
+ * for recert_report_unit_per_hour(). A report is read-only: any number of
+ * threads may read one report at once, and its strings stay valid until
+ * recert_report_free().
  *
  * Every enum's values are fixed and only ever appended to.
  *
@@ -119,7 +123,7 @@ RECERT_API void recert_report_free(recert_report *report);
  * *out with recert_free(). */
 RECERT_API int recert_report_to_json(char **out, const recert_report *report, unsigned flags);
 
-RECERT_API int32_t recert_report_as_of(const recert_report *report);
+RECERT_API int32_t recert_report_as_of(const recert_report *report); /* RECERT_DAY_NONE for NULL */
 RECERT_API size_t recert_report_holder_count(const recert_report *report);
 RECERT_API const char *recert_report_holder_id(const recert_report *report, size_t h);
 RECERT_API size_t recert_report_credential_count(const recert_report *report, size_t h);
@@ -129,10 +133,14 @@ RECERT_API const char *recert_report_policy_id(const recert_report *report, size
 RECERT_API int recert_report_status(const recert_report *report, size_t h, size_t c); /* recert_status, -1 */
 RECERT_API int recert_report_certified(const recert_report *report, size_t h, size_t c); /* 1, 0, -1 */
 RECERT_API int recert_report_path(const recert_report *report, size_t h, size_t c);   /* recert_path, -1 */
+/* One of the dates (RULES.md §10); RECERT_DAY_NONE for a date that does not
+ * apply (null in the report document) and for a bad `which`. */
 RECERT_API int32_t recert_report_date(const recert_report *report, size_t h, size_t c, recert_date_kind which);
 
-/* Credits in centihours; the unit to write them in is recert_report_unit()
- * with its recert_report_unit_per_hour() (see recert_amount_format()). */
+/* Credits in centihours (-1 for a bad `which`); the unit to write them in is
+ * recert_report_unit() with its recert_report_unit_per_hour() (millionths; 0
+ * out of range; see recert_amount_format()). The counted credits' ids come
+ * in input order (for a renewal group, the pooled entries). */
 RECERT_API int64_t recert_report_credits(const recert_report *report, size_t h, size_t c, recert_credits_kind which);
 RECERT_API const char *recert_report_unit(const recert_report *report, size_t h, size_t c);
 RECERT_API int64_t recert_report_unit_per_hour(const recert_report *report, size_t h, size_t c);
@@ -140,8 +148,8 @@ RECERT_API size_t recert_report_counted_count(const recert_report *report, size_
 RECERT_API const char *recert_report_counted_at(const recert_report *report, size_t h, size_t c, size_t i);
 RECERT_API int recert_report_cpr_aed(const recert_report *report, size_t h, size_t c); /* recert_cpr_aed_state, -1 */
 
-/* Fees in cents. The tier's name is "on_time", "closed" or the name of the
- * policy's late window. */
+/* Fees in cents (-1 for a bad `which`). The tier's name is "on_time",
+ * "closed" or the name of the policy's late window. */
 RECERT_API int64_t recert_report_fee(const recert_report *report, size_t h, size_t c, recert_fee_kind which);
 RECERT_API const char *recert_report_currency(const recert_report *report, size_t h, size_t c);
 RECERT_API int recert_report_tier_kind(const recert_report *report, size_t h, size_t c); /* recert_tier_kind, -1 */
@@ -155,7 +163,9 @@ RECERT_API size_t recert_report_group_count(const recert_report *report, size_t 
 RECERT_API const char *recert_report_group_at(const recert_report *report, size_t h, size_t c, size_t i);
 
 /* Notices, ordered by code name then by the credit's input order. The credit
- * id is NULL for a notice that is not about one credit entry. */
+ * id is NULL for a notice that is not about one credit entry. The message is
+ * English text (RULES.md decisions: docs/rules.md); amounts in it are
+ * written in the policy's unit, money as "25.00 USD". */
 RECERT_API size_t recert_report_notice_count(const recert_report *report, size_t h, size_t c);
 RECERT_API int recert_report_notice_code(const recert_report *report, size_t h, size_t c, size_t i); /* -1 */
 RECERT_API const char *recert_report_notice_credit(const recert_report *report, size_t h, size_t c, size_t i);
