@@ -167,6 +167,8 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         size_t s = rd_push_key(rd, "credits");
         rd_push_index(rd, i);
         int64_t per_hour = RECERT_PER_HOUR_HOURS;
+        if (k->amount <= 0) /* a handle-built credit never given an amount */
+            rd_error_at(rd, RECERT_EDATA, "missing member: hours, or amount and unit");
         if (k->unit) {
             per_hour = rc_unit_per_hour(k->unit, r->pol, r->pol_n, r->catalog);
             if (!per_hour)

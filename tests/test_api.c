@@ -150,6 +150,15 @@ START_TEST(failed_add_changes_nothing)
     recert_credential_free(c);
     ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_ENOTFOUND);
     ck_assert_str_eq(recert_error_path(), "holders[1].credentials[0].policy");
+    recert_holder_free(h);
+    /* A credit never given an amount is refused as an import would. */
+    ck_assert_int_eq(recert_holder_new(&h, "h3"), RECERT_OK);
+    recert_credit *k;
+    ck_assert_int_eq(recert_credit_new(&k, "k", day("2023-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    recert_credit_free(k);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[1].credits[0]");
     ck_assert_uint_eq(recert_roster_holder_count(r), 1);
     recert_holder_free(h);
     /* policies come before holders */

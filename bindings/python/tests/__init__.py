@@ -1,0 +1,1 @@
+"""Tests of the recert package (unittest, standard library only)."""
