@@ -158,8 +158,11 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         if (!c->pol)
             rd_error_key(rd, "policy", import ? RECERT_EDATA : RECERT_ENOTFOUND, "unknown policy: \"%s\"",
                          c->policy);
-        else if (rc_credential_check(c, c->pol, rd->path) != RECERT_OK)
-            rd_error_at(rd, recert_error_code(), "%s", strstr(recert_error_message(), ": ") + 2);
+        else if (rc_credential_check(c, c->pol, rd->path) != RECERT_OK) {
+            /* the check's message starts with this path: keep the text after it */
+            const char *m = recert_error_message(), *after = strstr(m, ": ");
+            rd_error_at(rd, recert_error_code(), "%s", after ? after + 2 : m);
+        }
         rd_pop(rd, s);
     }
     for (size_t i = 0; i < h->credit_n; i++) {

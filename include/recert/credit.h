@@ -36,9 +36,9 @@ typedef enum recert_petition_status {
 } recert_petition_status;
 
 /*
- * A new credit completed on a day, worth nothing until an amount is set
- * (amount 0, unit NULL: such a credit still joins a roster and counts 0
- * hours, but its export "hours": 0 does not import again).
+ * A new credit completed on a day, without an amount until one is set
+ * (amount 0, unit NULL): a holder with such a credit cannot join a roster
+ * (RECERT_EDATA, "missing member: hours, or amount and unit").
  * id: non-empty UTF-8. RECERT_EINVAL for a NULL out or a NULL or empty id,
  * RECERT_ERANGE for a day outside 1900..9999 (RECERT_DAY_NONE included).
  * On failure *out is NULL.
