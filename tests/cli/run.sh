@@ -105,9 +105,8 @@ run "$RECERT" help validate
 expect_rc "help validate" 0
 expect_grep "help validate is validate --help" "$TMP/out" '^usage: recert validate'
 
-run "$RECERT" explain "$TMP/none.json"
-expect_rc "explain is not yet implemented" 2
-expect_grep "explain says so" "$TMP/err" 'not yet implemented'
+run "$RECERT" --help
+expect_grep "--help lists explain" "$TMP/out" '^  explain '
 
 # ---- evaluate: usage and bad input -------------------------------------------
 
@@ -207,6 +206,7 @@ fi
 ngolden=0
 for g in "$GOLDEN"/*.txt; do
     [ -e "$g" ] || continue
+    case $(basename "$g") in explain-*) continue ;; esac
     ngolden=$((ngolden + 1))
     name=$(basename "$g" .txt)
     if [ -f "$EXAMPLES/$name.json" ]; then
@@ -272,6 +272,90 @@ fi
 run "$RECERT" evaluate --as-of "$RDAY" --holder "$first_holder" "$ROSTER"
 if [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/out")" -ge 2 ]; then ok "--holder in the table"; else notok "--holder in the table" "$(cat "$TMP/out" "$TMP/err")"; fi
 
+# The fee column writes the currency once: "$129.00 (late)" in US dollars,
+# "129.00 EUR (late)" in others (tests/cli/eur.json: a policy of its own in
+# EUR; E = 2026-01-10, late window "late" through E + 60 days).
+run "$RECERT" evaluate --as-of 2026-02-01 "$HERE/eur.json"
+expect_rc "evaluate a document with a EUR policy" 0
+expect_grep "table: 129.00 EUR (late)" "$TMP/out" '  129\.00 EUR \(late\)  '
+run "$RECERT" evaluate --as-of "$RDAY" "$ROSTER"
+expect_grep "table: \$129.00 (late), no USD" "$TMP/out" '  \$129\.00 \(late\)  '
+if grep -q 'USD' "$TMP/out"; then notok "table: no USD after a dollar sign" "$(cat "$TMP/out")"; else ok "table: no USD after a dollar sign"; fi
+
+# ---- explain -----------------------------------------------------------------
+
+# Golden explanations: golden/explain-EXAMPLE.txt for a holder and credential
+# of that example, as of its as_of.
+for spec in "04-nasm-late-additional h1 nasm" "06-nasm-petitions h1 nasm" "10-acsm-two-renewed-together h1 cpt"; do
+    set -- $spec
+    name=$1
+    records_of "$EXAMPLES/$name.json" >"$TMP/explain-records.json"
+    day=$(as_of_of "$EXAMPLES/$name.json")
+    run "$RECERT" explain --as-of "$day" "$TMP/explain-records.json" "$2" "$3"
+    if [ "$rc" -ne 0 ]; then
+        notok "explain $name $2 $3: exit $rc" "$(cat "$TMP/err")"
+    elif diffs=$(diff -u "$GOLDEN/explain-$name.txt" "$TMP/out"); then
+        ok "explain $name $2 $3 matches golden/explain-$name.txt"
+    else
+        notok "explain $name $2 $3 differs from golden/explain-$name.txt" "$diffs"
+    fi
+done
+
+# The late NASM credential, as of 2026-12-01: S = 2024-06-30, E = S + 2 years
+# = 2026-06-30, no application so R = T = 2026-12-01, after E + 90 days =
+# 2026-09-28 (the end of window "late") and by the final deadline
+# E + 1 year - 1 day = 2027-06-29: tier late_additional, $99 + $50 = $149.
+records_of "$EXAMPLES/04-nasm-late-additional.json" >"$TMP/ex4.json"
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/ex4.json" h1 nasm
+expect_rc "explain the late NASM credential" 0
+tr -s ' \n' '  ' <"$TMP/out" >"$TMP/flat"
+expect_grep "explain: the fee is \$99 + \$50 = \$149" "$TMP/flat" 'total: \$99\.00 \+ \$50\.00 = \$149\.00'
+expect_grep "explain: why the tier is late_additional" "$TMP/flat" \
+    'tier late_additional: R = 2026-12-01 is after E \+ 90 days = 2026-09-28 .* final deadline E \+ 1 year - 1 day = 2027-06-29'
+expect_grep "explain: E is computed from S" "$TMP/flat" 'E = 2026-06-30: no expires given; computed by the anniversary rule: S \+ 2 years'
+expect_grep "explain: the credit window" "$TMP/flat" '= 2024-06-30 \.\. 2026-09-28\.'
+
+# Standard input, and the default --as-of (today).
+run "$RECERT" explain --as-of 2026-12-01 - h1 nasm <"$TMP/ex4.json"
+if [ "$rc" -eq 0 ] && cmp -s "$TMP/out" "$GOLDEN/explain-04-nasm-late-additional.txt"; then
+    ok "explain from standard input"
+else
+    notok "explain from standard input" "$(cat "$TMP/err")"
+fi
+run "$RECERT" explain "$TMP/ex4.json" h1 nasm
+expect_rc "explain without --as-of" 0
+expect_grep "explain: --as-of defaults to today" "$TMP/out" "as of $(date +%F)\$"
+
+# A late window in the middle (tests/cli/eur.json): R = 2026-04-01 is after
+# E + 60 days = 2026-03-11 and by E + 4 months = 2026-05-10.
+run "$RECERT" explain --as-of 2026-04-01 "$HERE/eur.json" e1 pt
+tr -s ' \n' '  ' <"$TMP/out" >"$TMP/flat"
+expect_grep "explain: a middle late window" "$TMP/flat" \
+    'tier later: R = 2026-04-01 is after E \+ 60 days = 2026-03-11 \(the end of the "late" window\) and by E \+ 4 months = 2026-05-10'
+expect_grep "explain: money in EUR" "$TMP/flat" 'total: 99\.00 EUR \+ 40\.00 EUR = 139\.00 EUR'
+
+# Errors.
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/ex4.json" nobody nasm
+expect_rc "explain an unknown holder" 1
+expect_grep "explain names the unknown holder" "$TMP/err" 'no holder with id "nobody"'
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/ex4.json" h1 acsm
+expect_rc "explain an unknown credential" 1
+expect_grep "explain names the unknown credential" "$TMP/err" 'holder "h1" has no credential "acsm"'
+if [ -s "$TMP/out" ]; then notok "explain: nothing on standard output after an error" "$(cat "$TMP/out")"; else ok "explain: nothing on standard output after an error"; fi
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/ex4.json" h1
+expect_rc "explain without a credential" 2
+run "$RECERT" explain
+expect_rc "explain without arguments" 2
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/ex4.json" h1 nasm extra
+expect_rc "explain with too many arguments" 2
+run "$RECERT" explain --as-of 2026-02-30 "$TMP/ex4.json" h1 nasm
+expect_rc "explain with a bad --as-of" 2
+run "$RECERT" explain --verbose "$TMP/ex4.json" h1 nasm
+expect_rc "explain with an unknown option" 2
+run "$RECERT" explain --as-of 2026-12-01 "$TMP/bad-date.json" h1 nasm
+expect_rc "explain an invalid document" 1
+expect_grep "explain: the error names the path" "$TMP/err" 'holders\[0\]\.credits\[0\]\.completed'
+
 # ---- validate ----------------------------------------------------------------
 
 run "$RECERT" validate "$TMP/ex1.json"
@@ -310,8 +394,8 @@ expect_rc "validate a missing file" 1
 run "$RECERT" policies
 expect_rc "policies" 0
 expect_grep "policies: the header" "$TMP/out" '^ID +ORGANIZATION +NAME +CYCLE +REQUIRED +RENEWAL FEE$'
-expect_grep "policies: nasm-cpt" "$TMP/out" '^nasm-cpt +NASM +NASM Certified Personal Trainer +2 years, anniversary +2\.0 CEU \(1\.9 \+ 0\.1 CPR/AED\) +\$99\.00 USD$'
-expect_grep "policies: acsm-ep" "$TMP/out" '^acsm-ep +ACSM .* 3 years, Dec 31 +60\.0 CEC +\$55\.00 USD$'
+expect_grep "policies: nasm-cpt" "$TMP/out" '^nasm-cpt +NASM +NASM Certified Personal Trainer +2 years, anniversary +2\.0 CEU \(1\.9 \+ 0\.1 CPR/AED\) +\$99\.00$'
+expect_grep "policies: acsm-ep" "$TMP/out" '^acsm-ep +ACSM .* 3 years, Dec 31 +60\.0 CEC +\$55\.00$'
 if [ "$(wc -l <"$TMP/out")" -eq 10 ]; then ok "policies: nine built-in policies"; else notok "policies: nine built-in policies" "$(cat "$TMP/out")"; fi
 
 run "$RECERT" policies --json
@@ -325,8 +409,8 @@ sys.exit(ids != ["nasm-cpt", "acsm-gei", "acsm-cpt", "acsm-ep", "acsm-cep", "acs
 
 run "$RECERT" policies nasm-cpt
 expect_rc "policies nasm-cpt" 0
-expect_grep "policies nasm-cpt: the renewal fee" "$TMP/out" '^renewal fee: +\$99\.00 USD$'
-expect_grep "policies nasm-cpt: the late windows" "$TMP/out" 'late_additional, \$50\.00 USD'
+expect_grep "policies nasm-cpt: the renewal fee" "$TMP/out" '^renewal fee: +\$99\.00$'
+expect_grep "policies nasm-cpt: the late windows" "$TMP/out" 'late_additional, \$50\.00$'
 
 run "$RECERT" policies --json acsm-cpt
 expect_rc "policies --json acsm-cpt" 0

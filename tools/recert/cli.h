@@ -129,7 +129,7 @@ size_t utf8_width(const char *s);
 /* A day as "YYYY-MM-DD" into buf (RECERT_DATE_BUFSIZE), "-" for none. */
 const char *day_text(char *buf, int32_t day);
 
-/* Cents as "$99.00 USD" (other currencies: "99.00 EUR"). */
+/* Cents as "$99.00" in US dollars, "99.00 EUR" in other currencies. */
 void money_text(char *buf, size_t size, int64_t cents, const char *currency);
 
 /* The name of a library error code ("RECERT_EDATA"). */
@@ -147,5 +147,18 @@ int json_object_has_member(const char *text, size_t len, const char *key);
  * errors, or -1 when the text is not such an array. */
 long json_error_list(const char *text, void (*fn)(void *ctx, const char *path, const char *message),
                      void *ctx);
+
+/* An offset of a policy document ({"years", "months", "days"}; given 0 for
+ * null or absent). */
+typedef struct json_offset {
+    int given;
+    int years, months, days;
+} json_offset;
+
+/* Read the offsets of a policy document (the text recert_policy_to_json
+ * gives): its final_deadline, and the through of each late window (the
+ * first max of them). Returns the number of late windows, or -1 when the
+ * text is not such a document. */
+long json_policy_offsets(const char *text, json_offset *final_deadline, json_offset *through, size_t max);
 
 #endif /* RECERT_CLI_H */

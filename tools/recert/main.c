@@ -16,26 +16,13 @@ static const char tool_help[] =
     "  validate   check a records document and list every error\n"
     "  policies   list the built-in policies, or show one\n"
     "  calendar   the upcoming deadlines as an iCalendar file\n"
-    "  explain    why each credit counts or not (not yet implemented)\n"
+    "  explain    why one credential's report says what it says: its cycle,\n"
+    "             each credit entry, the totals, the status and the fee\n"
     "\n"
     "FILE is a records document (JSON); '-' reads standard input.\n"
     "Run 'recert <command> --help' for a command's options.\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 usage error.\n";
-
-int cmd_explain(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("%s\n\nNot yet implemented: it needs the library to report why each credit\n"
-                   "counts or not.\n",
-                   usage_line("explain"));
-            return EXIT_OK;
-        }
-    }
-    fputs("recert: explain: not yet implemented\n", stderr);
-    return EXIT_USAGE;
-}
 
 int main(int argc, char **argv)
 {

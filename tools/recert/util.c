@@ -172,9 +172,13 @@ void money_text(char *buf, size_t size, int64_t cents, const char *currency)
     /* |INT64_MIN| does not fit: go through unsigned. */
     uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
     const char *cur = currency && *currency ? currency : "";
-    int dollar = strcmp(cur, "USD") == 0;
-    snprintf(buf, size, "%s%s%llu.%02llu%s%s", sign, dollar ? "$" : "",
-             (unsigned long long)(mag / 100), (unsigned long long)(mag % 100), *cur ? " " : "", cur);
+    /* The currency once: "$129.00" for US dollars, "129.00 EUR" otherwise. */
+    if (strcmp(cur, "USD") == 0)
+        snprintf(buf, size, "%s$%llu.%02llu", sign, (unsigned long long)(mag / 100),
+                 (unsigned long long)(mag % 100));
+    else
+        snprintf(buf, size, "%s%llu.%02llu%s%s", sign, (unsigned long long)(mag / 100),
+                 (unsigned long long)(mag % 100), *cur ? " " : "", cur);
 }
 
 const char *error_code_name(int code)
@@ -277,7 +281,7 @@ const char *usage_line(const char *cmd)
     if (strcmp(cmd, "calendar") == 0)
         return "usage: recert calendar [--as-of YYYY-MM-DD] [--remind DAYS,...] FILE|-";
     if (strcmp(cmd, "explain") == 0)
-        return "usage: recert explain [--as-of YYYY-MM-DD] FILE|-";
+        return "usage: recert explain [--as-of YYYY-MM-DD] FILE|- HOLDER CREDENTIAL";
     return "usage: recert [--help] [--version] <command> [<args>]";
 }
 
@@ -715,4 +719,198 @@ bad:
     sb_free(&path);
     sb_free(&msg);
     return -1;
+}
+
+/* An integer member value of an offset. */
+static int jr_int(jr *r, int *out)
+{
+    const char *start = r->p;
+    long v = 0;
+    int neg = 0;
+    if (jr_number(r) != 0)
+        return -1;
+    if (*start == '-') {
+        neg = 1;
+        start++;
+    }
+    for (const char *q = start; q < r->p; q++) {
+        if (*q < '0' || *q > '9' || v > 100000000L)
+            return -1;
+        v = v * 10 + (*q - '0');
+    }
+    *out = (int)(neg ? -v : v);
+    return 0;
+}
+
+/* An offset object, or null (not given). */
+static int jr_offset(jr *r, json_offset *o, sbuf *key)
+{
+    int first = 1;
+    memset(o, 0, sizeof *o);
+    jr_ws(r);
+    if (r->p < r->end && *r->p == 'n')
+        return jr_literal(r, "null");
+    if (r->p >= r->end || *r->p != '{')
+        return -1;
+    r->p++;
+    o->given = 1;
+    for (;;) {
+        int *slot = NULL;
+        jr_ws(r);
+        if (r->p >= r->end)
+            return -1;
+        if (*r->p == '}') {
+            r->p++;
+            return 0;
+        }
+        if (!first) {
+            if (*r->p != ',')
+                return -1;
+            r->p++;
+            jr_ws(r);
+        }
+        first = 0;
+        key->len = 0;
+        sb_putn(key, "", 0);
+        if (jr_string(r, key) != 0)
+            return -1;
+        jr_ws(r);
+        if (r->p >= r->end || *r->p != ':')
+            return -1;
+        r->p++;
+        jr_ws(r);
+        if (strcmp(key->data, "years") == 0)
+            slot = &o->years;
+        else if (strcmp(key->data, "months") == 0)
+            slot = &o->months;
+        else if (strcmp(key->data, "days") == 0)
+            slot = &o->days;
+        if (slot && r->p < r->end && *r->p != 'n') {
+            if (jr_int(r, slot) != 0)
+                return -1;
+        } else if (jr_value(r) != 0) {
+            return -1;
+        }
+    }
+}
+
+/* Walk an object's members: fn is called at each value (r->p at it) with
+ * the member's name; it reads the value, or returns 1 to have it skipped. */
+static int jr_members(jr *r, sbuf *key, int (*fn)(jr *r, const char *name, void *ctx), void *ctx)
+{
+    int first = 1;
+    jr_ws(r);
+    if (r->p >= r->end || *r->p != '{')
+        return -1;
+    r->p++;
+    for (;;) {
+        char *name;
+        int rc;
+        jr_ws(r);
+        if (r->p >= r->end)
+            return -1;
+        if (*r->p == '}') {
+            r->p++;
+            return 0;
+        }
+        if (!first) {
+            if (*r->p != ',')
+                return -1;
+            r->p++;
+            jr_ws(r);
+        }
+        first = 0;
+        key->len = 0;
+        sb_putn(key, "", 0);
+        if (jr_string(r, key) != 0)
+            return -1;
+        jr_ws(r);
+        if (r->p >= r->end || *r->p != ':')
+            return -1;
+        r->p++;
+        jr_ws(r);
+        name = xstrdup(key->data);
+        rc = fn(r, name, ctx);
+        free(name);
+        if (rc < 0 || (rc == 1 && jr_value(r) != 0))
+            return -1;
+    }
+}
+
+typedef struct offsets_ctx {
+    json_offset *final_deadline, *through;
+    size_t max;
+    long count;
+    sbuf *key;
+} offsets_ctx;
+
+static int window_member(jr *r, const char *name, void *ctx)
+{
+    offsets_ctx *x = ctx;
+    json_offset o;
+    if (strcmp(name, "through") != 0)
+        return 1;
+    if (jr_offset(r, &o, x->key) != 0)
+        return -1;
+    if ((size_t)x->count < x->max)
+        x->through[x->count] = o;
+    return 0;
+}
+
+static int policy_member(jr *r, const char *name, void *ctx)
+{
+    offsets_ctx *x = ctx;
+    if (strcmp(name, "final_deadline") == 0)
+        return jr_offset(r, x->final_deadline, x->key) == 0 ? 0 : -1;
+    if (strcmp(name, "late_windows") != 0)
+        return 1;
+    if (r->p < r->end && *r->p == 'n')
+        return jr_literal(r, "null") == 0 ? 0 : -1;
+    if (r->p >= r->end || *r->p != '[')
+        return -1;
+    r->p++;
+    for (int first = 1;; first = 0) {
+        sbuf key;
+        int rc;
+        jr_ws(r);
+        if (r->p >= r->end)
+            return -1;
+        if (*r->p == ']') {
+            r->p++;
+            return 0;
+        }
+        if (!first) {
+            if (*r->p != ',')
+                return -1;
+            r->p++;
+        }
+        sb_init(&key);
+        {
+            sbuf *outer = x->key;
+            x->key = &key;
+            rc = jr_members(r, &key, window_member, x);
+            x->key = outer;
+        }
+        sb_free(&key);
+        if (rc != 0)
+            return -1;
+        x->count++;
+    }
+}
+
+long json_policy_offsets(const char *text, json_offset *final_deadline, json_offset *through, size_t max)
+{
+    jr r = {text, text + strlen(text), 0};
+    sbuf key;
+    offsets_ctx x = {final_deadline, through, max, 0, NULL};
+    int rc;
+
+    memset(final_deadline, 0, sizeof *final_deadline);
+    for (size_t i = 0; i < max; i++)
+        memset(&through[i], 0, sizeof through[i]);
+    sb_init(&key);
+    x.key = &key;
+    rc = jr_members(&r, &key, policy_member, &x);
+    sb_free(&key);
+    return rc == 0 ? x.count : -1;
 }
