@@ -432,6 +432,13 @@ expect_rc "policies with an unknown option" 2
 run "$RECERT" calendar --as-of "$RDAY" --remind 90,30,7 "$ROSTER"
 expect_rc "calendar" 0
 cp "$TMP/out" "$TMP/cal.ics"
+# Golden calendar: the same deadlines, UIDs and reminders from one run to the
+# next (calendar apps update instead of duplicating).
+if diffs=$(diff "$GOLDEN/calendar-roster.ics" "$TMP/cal.ics" 2>&1); then
+    ok "calendar matches golden/calendar-roster.ics"
+else
+    notok "calendar differs from golden/calendar-roster.ics" "$diffs"
+fi
 if [ "$(head -c 17 "$TMP/cal.ics" | tr '\r\n' 'RN')" = "BEGIN:VCALENDARRN" ]; then ok "calendar: BEGIN:VCALENDAR"; else notok "calendar: BEGIN:VCALENDAR" "$(head -n 2 "$TMP/cal.ics")"; fi
 if "$PY" - "$TMP/cal.ics" <<'EOF'
 import sys
