@@ -389,9 +389,9 @@ static int read_records(rc_reader *rd, const char *text, size_t len, const recer
                 recert_holder h;
                 size_t before = rd->count;
                 read_holder(rd, json_array_get(a, i), &h);
-                if (rd->count == before)
+                if (rd->count == before && !rd->oom)
                     rc_roster_resolve_holder(r, &h, i, rd, true);
-                if (rd->count == before && rc_roster_append_holder(r, &h) != RECERT_OK)
+                if (rd->count == before && !rd->oom && rc_roster_append_holder(r, &h) != RECERT_OK)
                     rd_nomem(rd);
                 rc_holder_clear(&h);
                 rd_pop(rd, s2);
@@ -439,9 +439,10 @@ int recert_evaluate_json(char **out, const char *records, size_t len, const char
         return rc_fail(RECERT_EINVAL, NULL, "as_of is NULL: give the evaluation day as YYYY-MM-DD");
     int32_t T;
     int rc = recert_date_parse(&T, as_of);
+    if (rc == RECERT_ERANGE)
+        return rc_fail(RECERT_ERANGE, NULL, "as_of: out of range 1900-01-01..9999-12-31: \"%.40s\"", as_of);
     if (rc != RECERT_OK)
-        return rc_fail(rc == RECERT_ERANGE ? RECERT_ERANGE : RECERT_EINVAL, NULL,
-                       "as_of: not a valid date: \"%.40s\"", as_of);
+        return rc_fail(RECERT_EINVAL, NULL, "as_of: not a valid date: \"%.40s\"", as_of);
     recert_roster *r;
     if ((rc = recert_roster_from_json(&r, records, len)) != RECERT_OK)
         return rc;
