@@ -69,6 +69,11 @@ static bool div_128_64(uint64_t *q, u128 n, uint64_t d)
 /* n / 10 and n % 10. */
 static unsigned divmod10(u128 *n)
 {
+    if (n->hi == 0) { /* the usual case: one 64-bit division by a constant */
+        unsigned r = (unsigned)(n->lo % 10);
+        n->lo /= 10;
+        return r;
+    }
     uint64_t qh = n->hi / 10, r = n->hi % 10;
     uint64_t mid = (r << 32) | (n->lo >> 32); /* r < 10: fits */
     uint64_t qm = mid / 10;

@@ -461,7 +461,6 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         const recert_credit *k = &h->credit[i];
         if (k->completed > s->T || !applies_to(k, s->c->id))
             continue;
-        amount_text(amt, sizeof amt, k->ch, p);
         if (k->completed > s->credit_deadline) {
             /* "gets the notice credit_outside_window while no application is recorded" */
             if (!s->app) {
@@ -476,6 +475,7 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         /* Petition notices only for entries inside the window. */
         if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
             continue;
+        amount_text(amt, sizeof amt, k->ch, p);
         switch (petition_as_of(k, s->T)) {
         case RECERT_PETITION_NONE: {
             char fee[64];
@@ -703,10 +703,13 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
                          s->c->id, h->id);
             goto done;
         }
-        char path[64];
-        snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
-        if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, path)) != RECERT_OK)
+        if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
+            /* again, to give the error its path (built only on failure) */
+            char path[64];
+            snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
+            rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
             goto done;
+        }
         if (deadlines(s) != RECERT_OK) {
             rc = date_error(h, hi, i);
             goto done;

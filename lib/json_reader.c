@@ -51,9 +51,17 @@ size_t rd_push_key(rc_reader *rd, const char *key)
 
 size_t rd_push_index(rc_reader *rd, size_t i)
 {
-    char b[32];
-    int n = snprintf(b, sizeof b, "[%zu]", i);
-    return rd_append(rd, b, (size_t)n);
+    char b[32], d[24];
+    size_t n = 0, k = 0;
+    do {
+        d[k++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    b[n++] = '[';
+    while (k)
+        b[n++] = d[--k];
+    b[n++] = ']';
+    return rd_append(rd, b, n);
 }
 
 void rd_pop(rc_reader *rd, size_t saved)
@@ -365,8 +373,8 @@ int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required,
         return wrong_type(rd, key, "a number", v);
     double x = json_real_value(v);
     char t[128];
-    rd_value_text(t, sizeof t, v);
     if (!isfinite(x) || fabs(x) > 1e9) {
+        rd_value_text(t, sizeof t, v);
         rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
         return -1;
     }
@@ -376,6 +384,7 @@ int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required,
     char text[64];
     snprintf(text, sizeof text, "%.*f", decimals, x);
     if (strtod(text, NULL) != x) {
+        rd_value_text(t, sizeof t, v);
         rd_error_key(rd, key, RECERT_EDATA, "more than %d decimals: %s", decimals, t);
         return -1;
     }
@@ -388,6 +397,7 @@ int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required,
             n = n * 10 + (*p - '0');
     }
     if (n > limit) {
+        rd_value_text(t, sizeof t, v);
         rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
         return -1;
     }
