@@ -24,8 +24,8 @@ static const char *const credit_members[] = {"id", "title", "provider", "complet
 static const char *const petition_members[] = {"filed", "status", "decided", NULL};
 
 /* Limits (docs/format.md): bounded memory whatever the input. */
-#define MAX_CREDENTIALS 1000
-#define MAX_CREDITS 10000
+#define MAX_CREDENTIALS RECERT_MAX_CREDENTIALS
+#define MAX_CREDITS RECERT_MAX_CREDITS
 #define MAX_CPR 1000
 
 /* A member that must be an array; NULL (and no error) when absent or null. */
@@ -381,6 +381,9 @@ static int read_records(rc_reader *rd, const char *text, size_t len, const recer
             rd_error_key(rd, "holders", RECERT_EDATA, "missing member");
         } else if (!json_is_array(a)) {
             rd_error_key(rd, "holders", RECERT_EDATA, "expected an array");
+        } else if (json_array_size(a) > RECERT_MAX_HOLDERS) {
+            rd_error_key(rd, "holders", RECERT_ELIMIT, "more than %d holders in one document (split it, or use "
+                         "the command-line tool's --ndjson)", RECERT_MAX_HOLDERS);
         } else {
             size_t n = json_array_size(a);
             size_t s = rd_push_key(rd, "holders");

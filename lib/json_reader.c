@@ -272,6 +272,11 @@ int rd_string(rc_reader *rd, const json_t *obj, const char *key, bool required, 
         return st;
     if (!json_is_string(v))
         return wrong_type(rd, key, "a string", v);
+    if (json_string_length(v) > RECERT_MAX_STRING_BYTES) {
+        rd_error_key(rd, key, RECERT_ELIMIT, "a string of %zu bytes is longer than the limit of %d",
+                     json_string_length(v), RECERT_MAX_STRING_BYTES);
+        return -1;
+    }
     if (strlen(json_string_value(v)) != json_string_length(v)) {
         rd_error_key(rd, key, RECERT_EDATA, "a string may not contain NUL");
         return -1;
@@ -438,6 +443,9 @@ int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out)
     *out = NULL;
     if (!text)
         return rd_error_at(rd, RECERT_EINVAL, "no text (NULL)");
+    if (len > RECERT_MAX_DOCUMENT_BYTES)
+        return rd_error_at(rd, RECERT_ELIMIT, "a document of %zu bytes is larger than the limit of %d bytes", len,
+                           RECERT_MAX_DOCUMENT_BYTES);
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
         if (json_error_code(&err) == json_error_out_of_memory)

@@ -405,6 +405,30 @@ START_TEST(document_unit_clash)
 }
 END_TEST
 
+/* docs/format.md "Limits": past a limit, RECERT_ELIMIT naming it. The size
+ * is checked before a byte is read, so a small buffer with a large len shows
+ * it without allocating 256 MiB. */
+START_TEST(limits)
+{
+    char small[] = "{}";
+    recert_roster *r;
+    ck_assert_int_eq(recert_roster_from_json(&r, small, (size_t)RECERT_MAX_DOCUMENT_BYTES + 1), RECERT_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "larger than the limit"));
+    size_t n = RECERT_MAX_STRING_BYTES + 1;
+    char *doc = malloc(n + 64);
+    int len = sprintf(doc, "{\"recert\":1,\"holders\":[{\"id\":\"h\",\"name\":\"");
+    memset(doc + len, 'a', n);
+    strcpy(doc + len + n, "\"}]}");
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_ELIMIT);
+    ck_assert_str_eq(recert_error_path(), "holders[0].name");
+    /* exactly at the limit is fine */
+    memmove(doc + len + n - 1, doc + len + n, strlen(doc + len + n) + 1);
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    recert_roster_free(r);
+    free(doc);
+}
+END_TEST
+
 START_TEST(evaluate_json_arguments)
 {
     char *out = (char *)1;
@@ -434,6 +458,7 @@ int main(void)
     tcase_add_test(t, builtin_policies_round_trip);
     tcase_add_test(t, document_policies_add_and_replace);
     tcase_add_test(t, document_unit_clash);
+    tcase_add_test(t, limits);
     tcase_add_test(t, evaluate_json_arguments);
     suite_add_tcase(s, t);
     SRunner *sr = srunner_create(s);
