@@ -356,6 +356,32 @@ static void read_policies(rc_reader *rd, const json_t *root, recert_roster *r)
     rd_pop(rd, s);
 }
 
+/* recert_validate_json lists every error: for a holder that already has a
+ * shape or type error, the cross-checks that are safe on what was read
+ * still run (unknown policy, unknown unit), so that fixing the first error
+ * does not reveal the next one. The full checks need a whole holder. */
+static void partial_checks(rc_reader *rd, const recert_roster *r, const recert_holder *h)
+{
+    for (size_t i = 0; i < h->cred_n; i++) {
+        const recert_credential *c = &h->cred[i];
+        if (!c->policy || recert_roster_find_policy(r, c->policy))
+            continue;
+        size_t s = rd_push_key(rd, "credentials");
+        rd_push_index(rd, i);
+        rd_error_key(rd, "policy", RECERT_EDATA, "unknown policy: \"%s\"", c->policy);
+        rd_pop(rd, s);
+    }
+    for (size_t i = 0; i < h->credit_n; i++) {
+        const recert_credit *k = &h->credit[i];
+        if (!k->unit || rc_unit_per_hour(k->unit, r->pol, r->pol_n, r->catalog))
+            continue;
+        size_t s = rd_push_key(rd, "credits");
+        rd_push_index(rd, i);
+        rd_error_key(rd, "unit", RECERT_EDATA, "unknown unit: \"%s\" (hours, ceu, cec or a policy's unit)", k->unit);
+        rd_pop(rd, s);
+    }
+}
+
 /* Read a whole records document into a new roster. All or nothing. */
 static int read_records(rc_reader *rd, const char *text, size_t len, const recert_catalog *catalog,
                         recert_roster **out)
@@ -394,6 +420,8 @@ static int read_records(rc_reader *rd, const char *text, size_t len, const recer
                 read_holder(rd, json_array_get(a, i), &h);
                 if (rd->count == before && !rd->oom)
                     rc_roster_resolve_holder(r, &h, i, rd, true);
+                else if (rd->collect && !rd->oom)
+                    partial_checks(rd, r, &h);
                 if (rd->count == before && !rd->oom && rc_roster_append_holder(r, &h) != RECERT_OK)
                     rd_nomem(rd);
                 rc_holder_clear(&h);

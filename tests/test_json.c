@@ -249,6 +249,18 @@ START_TEST(validate_lists_every_error)
     }
     json_decref(list);
     recert_free(out);
+    /* A credential with a bad date and an unknown policy: both listed. */
+    const char *two = "{\"recert\":1,\"holders\":[{\"id\":\"h1\",\"credentials\":[{\"id\":\"c\","
+                      "\"policy\":\"ace-cpt\",\"certified\":\"2025-02-30\"}]}]}";
+    ck_assert_int_eq(recert_validate_json(&out, two, strlen(two)), RECERT_EDATA);
+    list = json_loads(out, 0, NULL);
+    ck_assert_int_eq(json_array_size(list), 2);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(list, 0), "path")),
+                     "holders[0].credentials[0].certified");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(list, 1), "path")),
+                     "holders[0].credentials[0].policy");
+    json_decref(list);
+    recert_free(out);
     const char *good = HOLDER("," NASM_CRED);
     ck_assert_int_eq(recert_validate_json(&out, good, strlen(good)), RECERT_OK);
     ck_assert_str_eq(out, "[]");

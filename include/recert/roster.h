@@ -37,10 +37,10 @@ RECERT_API int recert_evaluate_json(char **out, const char *records, size_t len,
  * the first error: RECERT_ERANGE, RECERT_EUNSUPPORTED, RECERT_ELIMIT)
  * otherwise, with *out set in every one of those cases. Only RECERT_EINVAL
  * (NULL out or records) and RECERT_ENOMEM leave *out NULL. The list stops at
- * 1000 errors. The checks that need policies (unknown policy or unit,
- * applies_to, the cycle, dates beyond 9999-12-31, a duplicate holder id) run
- * only for a holder without errors of shape or type: a holder's list is
- * complete once those are fixed.
+ * 1000 errors. An unknown policy or unit is always listed; the other checks
+ * that need policies (applies_to, the cycle, dates beyond 9999-12-31, a
+ * duplicate holder id) run only for a holder without errors of shape or
+ * type: a holder's list is complete once those are fixed.
  */
 RECERT_API int recert_validate_json(char **out, const char *records, size_t len);
 
