@@ -28,23 +28,6 @@ static const char *const petition_members[] = {"filed", "status", "decided", NUL
 #define MAX_CREDITS RECERT_MAX_CREDITS
 #define MAX_CPR 1000
 
-/* A member that must be an array; NULL (and no error) when absent or null. */
-static const json_t *array_member(rc_reader *rd, const json_t *obj, const char *key, size_t max)
-{
-    const json_t *a = json_object_get(obj, key);
-    if (!a || json_is_null(a))
-        return NULL;
-    if (!json_is_array(a)) {
-        rd_error_key(rd, key, RECERT_EDATA, "expected an array");
-        return NULL;
-    }
-    if (json_array_size(a) > max) {
-        rd_error_key(rd, key, RECERT_ELIMIT, "more than %zu entries", max);
-        return NULL;
-    }
-    return a;
-}
-
 /* Sub-object of a credential or credit; returns it when present. */
 static const json_t *object_member(rc_reader *rd, const json_t *obj, const char *key,
                                    const char *const *known, rc_xlist *x, size_t *saved)
@@ -164,7 +147,7 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
             k->petition = RECERT_PETITION_NONE;
         rd_pop(rd, saved);
     }
-    const json_t *a = array_member(rd, v, "applies_to", MAX_CREDENTIALS);
+    const json_t *a = rd_array(rd, v, "applies_to", MAX_CREDENTIALS);
     if (a) {
         size_t n = json_array_size(a);
         k->applies_to = calloc(n ? n : 1, sizeof *k->applies_to);
@@ -267,7 +250,7 @@ static void read_holder(rc_reader *rd, const json_t *v, recert_holder *h)
         rd_pop(rd, s);
     }
 
-    const json_t *a = array_member(rd, v, "credentials", MAX_CREDENTIALS);
+    const json_t *a = rd_array(rd, v, "credentials", MAX_CREDENTIALS);
     h->has_credentials = json_object_get(v, "credentials") && !json_is_null(json_object_get(v, "credentials"));
     if (a && json_array_size(a)) {
         size_t n = json_array_size(a);
@@ -292,7 +275,7 @@ static void read_holder(rc_reader *rd, const json_t *v, recert_holder *h)
         free(ids);
     }
 
-    a = array_member(rd, v, "credits", MAX_CREDITS);
+    a = rd_array(rd, v, "credits", MAX_CREDITS);
     h->has_credits = json_object_get(v, "credits") && !json_is_null(json_object_get(v, "credits"));
     if (a && json_array_size(a)) {
         size_t n = json_array_size(a);
@@ -320,7 +303,7 @@ static void read_holder(rc_reader *rd, const json_t *v, recert_holder *h)
 
 static void read_policies(rc_reader *rd, const json_t *root, recert_roster *r)
 {
-    const json_t *a = array_member(rd, root, "policies", 1000);
+    const json_t *a = rd_array(rd, root, "policies", 1000);
     r->has_policies = json_object_get(root, "policies") && !json_is_null(json_object_get(root, "policies"));
     if (!a || !json_array_size(a))
         return;

@@ -412,6 +412,22 @@ int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required,
     return 1;
 }
 
+const json_t *rd_array(rc_reader *rd, const json_t *obj, const char *key, size_t max)
+{
+    const json_t *a = json_object_get(obj, key);
+    if (!a || json_is_null(a))
+        return NULL;
+    if (!json_is_array(a)) {
+        rd_error_key(rd, key, RECERT_EDATA, "expected an array");
+        return NULL;
+    }
+    if (json_array_size(a) > max) {
+        rd_error_key(rd, key, RECERT_ELIMIT, "more than %zu entries", max);
+        return NULL;
+    }
+    return a;
+}
+
 int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, const char *const *names,
             int *out)
 {

@@ -33,6 +33,11 @@ int rd_int(rc_reader *rd, const json_t *obj, const char *key, bool required, int
  * 10^decimals; is_real tells whether it was written with a point. */
 int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required, int decimals,
                int64_t *out, bool *is_real);
+/* obj[key] when it is an array of at most max elements; NULL when absent
+ * or null (no error), or when it is not an array or too long (error
+ * recorded at key: RECERT_EDATA, RECERT_ELIMIT). */
+const json_t *rd_array(rc_reader *rd, const json_t *obj, const char *key, size_t max);
+
 /* One of names[] (NULL-terminated): the index. */
 int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, const char *const *names,
             int *out);

@@ -168,21 +168,11 @@ static void read_fees(rc_reader *rd, const json_t *obj, recert_policy *p)
 static void read_late_windows(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"tier", "through", "fee_cents", NULL};
-    const json_t *a = json_object_get(obj, "late_windows");
-    if (!a || json_is_null(a))
+    const json_t *a = rd_array(rd, obj, "late_windows", 64);
+    if (!a)
         return;
     size_t saved = rd_push_key(rd, "late_windows");
-    if (!json_is_array(a)) {
-        rd_error_at(rd, RECERT_EDATA, "expected an array");
-        rd_pop(rd, saved);
-        return;
-    }
     size_t n = json_array_size(a);
-    if (n > 64) {
-        rd_error_at(rd, RECERT_ELIMIT, "at most 64 late windows");
-        rd_pop(rd, saved);
-        return;
-    }
     p->late = n ? calloc(n, sizeof *p->late) : NULL;
     if (n && !p->late) {
         rd_nomem(rd);
@@ -234,21 +224,11 @@ static void read_waivers(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"id", "accepts", "from", "through", NULL};
     static const char *const accepts[] = {"online_cpr_aed", NULL};
-    const json_t *a = json_object_get(obj, "waivers");
-    if (!a || json_is_null(a))
+    const json_t *a = rd_array(rd, obj, "waivers", 256);
+    if (!a)
         return;
     size_t saved = rd_push_key(rd, "waivers");
-    if (!json_is_array(a)) {
-        rd_error_at(rd, RECERT_EDATA, "expected an array");
-        rd_pop(rd, saved);
-        return;
-    }
     size_t n = json_array_size(a);
-    if (n > 256) {
-        rd_error_at(rd, RECERT_ELIMIT, "at most 256 waivers");
-        rd_pop(rd, saved);
-        return;
-    }
     p->waivers = n ? calloc(n, sizeof *p->waivers) : NULL;
     if (n && !p->waivers) {
         rd_nomem(rd);
