@@ -95,7 +95,7 @@ expect_rc "unknown command" 2
 run "$RECERT" --frobnicate
 expect_rc "unknown option before the command" 2
 
-for cmd in evaluate validate policies calendar explain; do
+for cmd in evaluate validate policies calendar explain audit; do
     run "$RECERT" "$cmd" --help
     expect_rc "$cmd --help" 0
     expect_grep "$cmd --help shows its usage" "$TMP/out" "^usage: recert $cmd"
@@ -642,6 +642,119 @@ expect_rc "--ndjson of a missing file" 1
 : >"$TMP/empty.ndjson"
 run "$RECERT" evaluate --ndjson --as-of "$NDAY" "$TMP/empty.ndjson"
 if [ "$rc" -eq 0 ] && [ ! -s "$TMP/out" ]; then ok "--ndjson of an empty file"; else notok "--ndjson of an empty file" "$(cat "$TMP/err")"; fi
+
+# ---- a policy of the document's own: examples/policies (docs/policies.md) -----
+
+# The ACE Personal Trainer example (an example policy: the $129 renewal fee,
+# the $50 late fee and the 6-month late window are its assumptions). Worked
+# by hand, as of T = 2026-06-15; 1 ACE-CEC = 10 contact hours; grace 0, so
+# E + grace = E; CPR/AED earns no CECs (required 2.0 = the credits alone).
+#   ace-0001: certified 2024-03-01, no cycle_start/expires -> S = 2024-03-01,
+#     E = S + 2 years = 2026-03-01; final deadline E + 6 months = 2026-09-01.
+#     a1 1.2 ACE-CEC (2025-05-10) + a2 8 hours (2025-11-01) = 0.8 ACE-CEC,
+#     both in S..E: earned 2.0. Application received 2026-02-20 <= E,
+#     pending: status submitted, R = 2026-02-20, tier on_time, $129 ->
+#     total_cents 12900; T > E, not renewed: certified false. CPR/AED
+#     expires 2027-01-10 >= R: current; path credits.
+#   ace-0002: certified 2024-09-15 -> E = 2026-09-15 >= T; final deadline
+#     2027-03-15. b1 1.5 ACE-CEC: earned 1.5, shortfall 0.5: in_progress,
+#     certified true, R = T <= E: on_time, total_cents 12900.
+#   ace-0003: certified 2024-01-20 -> E = 2026-01-20; final deadline
+#     E + 6 months = 2026-07-20; E < T <= 2026-07-20. c1 20 hours (2025-06-01)
+#     = 2.0 ACE-CEC counts; c2 (2026-02-10) is after E + 0: not counted,
+#     notice credit_outside_window. Credits met: status late, certified
+#     false, R = T in the late window (E+1 .. 2026-07-20): tier late,
+#     12900 + 5000 = total_cents 17900.
+ROOT=$HERE/../..
+ACE=$ROOT/examples/policies/ace-roster.json
+run "$RECERT" validate "$ACE"
+expect_rc "validate examples/policies/ace-roster.json" 0
+run "$RECERT" evaluate --as-of 2026-06-15 --json "$ACE"
+expect_rc "evaluate the ACE example roster" 0
+if "$PY" - "$TMP/out" >"$TMP/ace.txt" 2>&1 <<'EOF'
+import json, sys
+from decimal import Decimal
+r = json.load(open(sys.argv[1]), parse_float=Decimal)
+got = {}
+for h in r["holders"]:
+    (c,) = h["credentials"]
+    got[h["id"]] = (c["status"], c["certified"], c["path"], c["dates"]["expires"],
+                    c["dates"]["final_deadline"], c["credits"]["unit"],
+                    str(c["credits"]["required"]), str(c["credits"]["earned"]),
+                    str(c["credits"]["shortfall"]), c["credits"]["counted"], c["credits"]["cpr_aed"],
+                    c["fees"]["tier"], c["fees"]["renewal_cents"], c["fees"]["late_cents"],
+                    c["fees"]["total_cents"], [n["code"] for n in c["notices"]])
+want = {
+    "ace-0001": ("submitted", False, "credits", "2026-03-01", "2026-09-01", "ACE-CEC", "2.0", "2.0", "0.0",
+                 ["a1", "a2"], "current", "on_time", 12900, 0, 12900, []),
+    "ace-0002": ("in_progress", True, None, "2026-09-15", "2027-03-15", "ACE-CEC", "2.0", "1.5", "0.5",
+                 ["b1"], "current", "on_time", 12900, 0, 12900, []),
+    "ace-0003": ("late", False, "credits", "2026-01-20", "2026-07-20", "ACE-CEC", "2.0", "2.0", "0.0",
+                 ["c1"], "current", "late", 12900, 5000, 17900, ["credit_outside_window"]),
+}
+for k in want:
+    if got.get(k) != want[k]:
+        print(k, "got", got.get(k), "want", want[k])
+        sys.exit(1)
+assert list(got) == list(want)
+EOF
+then ok "the ACE example roster: statuses, credits and fees as worked by hand"
+else notok "the ACE example roster as worked by hand" "$(cat "$TMP/ace.txt")"; fi
+
+# ---- audit -------------------------------------------------------------------------
+
+# tests/cli/audit.json: 12 holders; t04, t08, t12 have no application; t03
+# and t07 have a second credential with one: 11 applications in all.
+AUD=$HERE/audit.json
+run "$RECERT" audit --rate 0.3 --seed 20260615 "$AUD"
+expect_rc "audit --rate 0.3" 0
+cp "$TMP/out" "$TMP/audit1"
+cp "$TMP/err" "$TMP/audit1.err"
+run "$RECERT" audit --rate 0.3 --seed 20260615 "$AUD"
+if cmp -s "$TMP/out" "$TMP/audit1"; then ok "audit: the same seed selects the same applications"; else notok "audit is not deterministic"; fi
+if grep -Evq '^t[0-9]{2}/(nasm|acsm)$' "$TMP/audit1"; then notok "audit lines are HOLDER/CREDENTIAL" "$(cat "$TMP/audit1")"; else ok "audit lines are HOLDER/CREDENTIAL"; fi
+n=$(wc -l <"$TMP/audit1" | tr -d ' ')
+expect_grep "audit: 'selected N of 11 applications', N the lines printed" "$TMP/audit1.err" "^selected $n of 11 applications\$"
+run "$RECERT" audit --rate 0 --seed 20260615 "$AUD"
+if [ "$rc" -eq 0 ] && [ ! -s "$TMP/out" ] && grep -q '^selected 0 of 11 applications$' "$TMP/err"; then
+    ok "audit --rate 0 selects none"; else notok "audit --rate 0 selects none" "$(cat "$TMP/out" "$TMP/err")"; fi
+run "$RECERT" audit --rate 1 --seed 20260615 "$AUD"
+printf '%s\n' t01/nasm t02/nasm t03/nasm t03/acsm t05/nasm t06/nasm t07/nasm t07/acsm t09/nasm t10/nasm t11/nasm >"$TMP/all"
+if [ "$rc" -eq 0 ] && cmp -s "$TMP/out" "$TMP/all" && grep -q '^selected 11 of 11 applications$' "$TMP/err"; then
+    ok "audit --rate 1 selects every application, in document order"
+else notok "audit --rate 1 selects all" "$(cat "$TMP/out" "$TMP/err")"; fi
+run "$RECERT" audit --rate 100% --seed 5 - <"$AUD"
+if [ "$rc" -eq 0 ] && cmp -s "$TMP/out" "$TMP/all"; then ok "audit --rate 100% from standard input"; else notok "audit --rate 100% from stdin" "$(cat "$TMP/err")"; fi
+run "$RECERT" audit --rate 30% --seed 20260615 "$AUD"
+if cmp -s "$TMP/out" "$TMP/audit1"; then ok "audit: --rate 30% is --rate 0.3"; else notok "audit: 30% differs from 0.3"; fi
+run "$RECERT" audit --rate 0.3 --seed 20260615 --json "$AUD"
+expect_rc "audit --json" 0
+if "$PY" - "$TMP/out" "$TMP/audit1" <<'EOF'
+import json, sys
+a = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2]).read().split()
+assert [o["holder"] + "/" + o["credential"] for o in a] == lines
+assert all(sorted(o) == ["credential", "holder", "received"] for o in a)
+assert all(o["received"] == ("2026-12-01" if o["credential"] == "acsm" else "2026-03-%02d" % (int(o["holder"][1:]) + 1)) for o in a)
+EOF
+then ok "audit --json: the same selection, with the received day"; else notok "audit --json"; fi
+for bad in 1.1 -0.1 0.1234567 abc "" 101% 1e-1 0x1; do
+    run "$RECERT" audit --rate "$bad" --seed 1 "$AUD"
+    expect_rc "audit --rate '$bad'" 2
+done
+run "$RECERT" audit --seed 1 "$AUD"
+expect_rc "audit without --rate" 2
+run "$RECERT" audit --rate 0.1 "$AUD"
+expect_rc "audit without --seed" 2
+run "$RECERT" audit --rate 0.1 --seed 18446744073709551616 "$AUD"
+expect_rc "audit --seed beyond 64 bits" 2
+run "$RECERT" audit --rate 0.1 --seed 1
+expect_rc "audit without a file" 2
+run "$RECERT" audit --rate 0.1 --seed 1 "$TMP/does-not-exist.json"
+expect_rc "audit of a missing file" 1
+echo '{"recert": 1, "holders": [{"id": "h1", "credentials": [{"id": "c", "policy": "nope", "certified": "2024-01-01"}]}]}' >"$TMP/audit-bad.json"
+run "$RECERT" audit --rate 0.1 --seed 1 "$TMP/audit-bad.json"
+expect_rc "audit of a bad records document" 1
 
 # ---- the end ---------------------------------------------------------------------
 

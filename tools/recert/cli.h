@@ -28,6 +28,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_policies(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 /* The --ndjson batch mode of evaluate (ndjson.c). as_of is "YYYY-MM-DD",
  * jobs >= 1. Returns the exit status. */

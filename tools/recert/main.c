@@ -18,6 +18,7 @@ static const char tool_help[] =
     "  calendar   the upcoming deadlines as an iCalendar file\n"
     "  explain    why one credential's report says what it says: its cycle,\n"
     "             each credit entry, the totals, the status and the fee\n"
+    "  audit      the renewal applications a seeded random audit selects\n"
     "\n"
     "FILE is a records document (JSON); '-' reads standard input.\n"
     "Run 'recert <command> --help' for a command's options.\n"
@@ -31,7 +32,7 @@ int main(int argc, char **argv)
         int (*fn)(int, char **);
     } commands[] = {
         {"evaluate", cmd_evaluate}, {"validate", cmd_validate}, {"policies", cmd_policies},
-        {"calendar", cmd_calendar}, {"explain", cmd_explain},
+        {"calendar", cmd_calendar}, {"explain", cmd_explain}, {"audit", cmd_audit},
     };
     const char *cmd;
 

@@ -269,7 +269,7 @@ const char *usage_line(const char *cmd)
 {
     if (!cmd)
         return "usage: recert [--help] [--version] <command> [<args>]\n"
-               "commands: evaluate, validate, policies, calendar, explain";
+               "commands: evaluate, validate, policies, calendar, explain, audit";
     if (strcmp(cmd, "evaluate") == 0)
         return "usage: recert evaluate [--as-of YYYY-MM-DD] [--json [--pretty]] [--holder ID]\n"
                "                       [--status S,...] [--due-within DAYS] [--color WHEN] FILE|-\n"
@@ -282,6 +282,8 @@ const char *usage_line(const char *cmd)
         return "usage: recert calendar [--as-of YYYY-MM-DD] [--remind DAYS,...] FILE|-";
     if (strcmp(cmd, "explain") == 0)
         return "usage: recert explain [--as-of YYYY-MM-DD] FILE|- HOLDER CREDENTIAL";
+    if (strcmp(cmd, "audit") == 0)
+        return "usage: recert audit --rate R --seed S [--json] FILE|-";
     return "usage: recert [--help] [--version] <command> [<args>]";
 }
 
