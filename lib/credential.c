@@ -32,6 +32,7 @@ void rc_credential_init(recert_credential *c)
     c->has_exam = false;
     c->exam_passed = RECERT_DAY_NONE;
     c->pol = NULL;
+    c->cyc_pol = NULL;
 }
 
 void rc_credential_clear(recert_credential *c)

@@ -71,25 +71,77 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
  * months together (as months), clamps once, then adds the days:
  * 2024-02-29 + {1 year, 1 month} = 2025-03-29."
  */
+/* The same two conversions for days and years known to be non-negative
+ * after the shift (every valid day; years 0..2^20): unsigned 32-bit
+ * arithmetic, every division by a constant (multiplications). */
+static void civil_from_days_fast(int32_t day, int *y, int *m, int *d)
+{
+    uint32_t z = (uint32_t)(day + 719468);
+    uint32_t era = z / 146097u;
+    uint32_t doe = z - era * 146097u;
+    uint32_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
+    uint32_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);
+    uint32_t mp = (5u * doy + 2u) / 153u;
+    uint32_t dd = doy - (153u * mp + 2u) / 5u + 1u;
+    uint32_t mm = mp < 10u ? mp + 3u : mp - 9u;
+    *y = (int)(yoe + era * 400u + (mm <= 2u));
+    *m = (int)mm;
+    *d = (int)dd;
+}
+
+static int64_t days_from_civil_fast(uint32_t y, uint32_t m, uint32_t d)
+{
+    y -= m <= 2u;
+    uint32_t era = y / 400u;
+    uint32_t yoe = y - era * 400u;
+    uint32_t doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
+    uint32_t doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
+    return (int64_t)era * 146097 + (int64_t)doe - 719468;
+}
+
+static int month_days_fast(uint32_t y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && (y % 4u == 0 && (y % 100u != 0 || y % 400u == 0)))
+        return 29;
+    return days[m - 1];
+}
+
 int rc_date_add(int32_t *out, int32_t d, int years, int months, int days)
 {
     if (!rc_day_valid(d))
         return RECERT_ERANGE;
-    int64_t y;
-    int m, md;
-    civil_from_days(d, &y, &m, &md);
+    if (years == 0 && months == 0) { /* the same day, plus the days */
+        int64_t r = (int64_t)d + days;
+        if (r < RECERT_DAY_MIN || r > RECERT_DAY_MAX)
+            return RECERT_ERANGE;
+        *out = (int32_t)r;
+        return RECERT_OK;
+    }
+    int y32, m, md;
+    civil_from_days_fast(d, &y32, &m, &md);
+    int64_t y = y32;
 
     /* Years and months together, as months (0-based month index). */
     int64_t total = y * 12 + (m - 1) + (int64_t)years * 12 + (int64_t)months;
-    int64_t ty = total >= 0 ? total / 12 : -((-total + 11) / 12);
-    int tm = (int)(total - ty * 12) + 1;
-    /* No range check yet: an intermediate month outside 1900..9999 may be
-     * brought back by the days, and 64 bits hold every int offset. */
-    int last = month_days(ty, tm);
-    if (md > last)
-        md = last; /* clamp once */
-
-    int64_t r = days_from_civil(ty, tm, md) + (int64_t)days;
+    int64_t r;
+    if (total >= 12 && total < ((int64_t)1 << 20) * 12) {
+        uint32_t ty = (uint32_t)total / 12u;
+        int tm = (int)((uint32_t)total - ty * 12u) + 1;
+        int last = month_days_fast(ty, tm);
+        if (md > last)
+            md = last; /* clamp once */
+        r = days_from_civil_fast(ty, (uint32_t)tm, (uint32_t)md) + (int64_t)days;
+    } else {
+        int64_t ty = total >= 0 ? total / 12 : -((-total + 11) / 12);
+        int tm = (int)(total - ty * 12) + 1;
+        /* No range check yet: an intermediate month outside 1900..9999 may be
+         * brought back by the days, and 64 bits hold every int offset. */
+        int last = month_days(ty, tm);
+        if (md > last)
+            md = last; /* clamp once */
+        r = days_from_civil(ty, tm, md) + (int64_t)days;
+    }
     if (r < RECERT_DAY_MIN || r > RECERT_DAY_MAX)
         return RECERT_ERANGE;
     *out = (int32_t)r;
@@ -105,10 +157,8 @@ void rc_date_text(char buf[RECERT_DATE_BUFSIZE], int32_t d)
                d == RECERT_DAY_NONE ? sizeof "none" : sizeof "invalid");
         return;
     }
-    int64_t y;
-    int m, md;
-    civil_from_days(d, &y, &m, &md);
-    int yy = (int)y;
+    int yy, m, md;
+    civil_from_days_fast(d, &yy, &m, &md);
     /* Digits written by hand: no snprintf truncation warnings, no locale. */
     buf[0] = (char)('0' + yy / 1000);
     buf[1] = (char)('0' + yy / 100 % 10);
@@ -214,11 +264,10 @@ int recert_date_to_ymd(int32_t day, int *year, int *month, int *mday)
 {
     if (!rc_day_valid(day))
         return fail_day("date", day);
-    int64_t y;
-    int m, md;
-    civil_from_days(day, &y, &m, &md);
+    int y, m, md;
+    civil_from_days_fast(day, &y, &m, &md);
     if (year)
-        *year = (int)y;
+        *year = y;
     if (month)
         *month = m;
     if (mday)

@@ -406,9 +406,9 @@ static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy 
         snprintf(buf, size, "?");
 }
 
-static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, const char *fmt, ...)
-    RC_PRINTF(6, 7);
-static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, const char *fmt, ...)
+/* The message is the concatenation of the pieces (a NULL ends them), cut
+ * to 511 bytes as the 512-byte buffer of the former vsnprintf. */
+static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, ...)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
@@ -420,20 +420,36 @@ static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit
         l->v = v;
         l->cap = cap;
     }
-    char msg[512];
+    enum { MSG_MAX = 511 };
+    const char *piece[16];
+    size_t plen[16], np = 0, len = 0;
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_start(ap, pos);
+    for (const char *t; np < 16 && (t = va_arg(ap, const char *)) != NULL; np++) {
+        piece[np] = t;
+        plen[np] = strlen(t);
+        len += plen[np];
+    }
     va_end(ap);
+    if (len > MSG_MAX)
+        len = MSG_MAX;
+    char *msg = rc_arena_alloc(a, len + 1);
+    if (!msg) {
+        l->oom = true;
+        return;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < np && at < len; i++) {
+        size_t n = plen[i] < len - at ? plen[i] : len - at;
+        memcpy(msg + at, piece[i], n);
+        at += n;
+    }
+    msg[len] = '\0';
     rc_notice *x = &l->v[l->n];
     x->code = code;
     x->credit = credit;
     x->credit_pos = pos;
-    x->message = rc_arena_strdup(a, msg);
-    if (!x->message) {
-        l->oom = true;
-        return;
-    }
+    x->message = msg;
     l->n++;
 }
 
@@ -448,6 +464,25 @@ static int notice_order(const void *a, const void *b)
 
 static void money_text(char *buf, size_t size, int64_t cents, const char *currency)
 {
+    size_t cl = strlen(currency);
+    if (cents >= 0 && size >= 24 + cl + 1) { /* "%lld.%02lld %s" by hand */
+        char digits[24];
+        size_t nd = 0;
+        int64_t whole = cents / 100;
+        do {
+            digits[nd++] = (char)('0' + whole % 10);
+            whole /= 10;
+        } while (whole);
+        size_t at = 0;
+        while (nd)
+            buf[at++] = digits[--nd];
+        buf[at++] = '.';
+        buf[at++] = (char)('0' + cents % 100 / 10);
+        buf[at++] = (char)('0' + cents % 10);
+        buf[at++] = ' ';
+        memcpy(buf + at, currency, cl + 1);
+        return;
+    }
     snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
 }
 
@@ -466,9 +501,8 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
             if (!s->app) {
                 rc_date_text(d1, k->completed);
                 rc_date_text(d2, s->credit_deadline);
-                add_notice(l, a, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, ids[i], i,
-                           "%s was completed on %s, after the credit deadline %s: it does not count for this cycle",
-                           ids[i], d1, d2);
+                add_notice(l, a, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, ids[i], i, ids[i], " was completed on ", d1,
+                           ", after the credit deadline ", d2, ": it does not count for this cycle", (char *)NULL);
             }
             continue;
         }
@@ -480,18 +514,17 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         case RECERT_PETITION_NONE: {
             char fee[64];
             money_text(fee, sizeof fee, p->petition_cents, p->currency);
-            add_notice(l, a, RECERT_NOTICE_PETITION_REQUIRED, ids[i], i,
-                       "%s is not preapproved: a petition (%s, nonrefundable) is needed for its %s %s to count",
-                       ids[i], fee, amt, p->unit);
+            add_notice(l, a, RECERT_NOTICE_PETITION_REQUIRED, ids[i], i, ids[i], " is not preapproved: a petition (",
+                       fee, ", nonrefundable) is needed for its ", amt, " ", p->unit, " to count", (char *)NULL);
             break;
         }
         case RECERT_PETITION_PENDING:
-            add_notice(l, a, RECERT_NOTICE_PETITION_PENDING, ids[i], i,
-                       "petition for %s is pending: %s %s will count if it is approved", ids[i], amt, p->unit);
+            add_notice(l, a, RECERT_NOTICE_PETITION_PENDING, ids[i], i, "petition for ", ids[i], " is pending: ", amt,
+                       " ", p->unit, " will count if it is approved", (char *)NULL);
             break;
         case RECERT_PETITION_DENIED:
-            add_notice(l, a, RECERT_NOTICE_PETITION_DENIED, ids[i], i,
-                       "petition for %s was denied: its %s %s do not count", ids[i], amt, p->unit);
+            add_notice(l, a, RECERT_NOTICE_PETITION_DENIED, ids[i], i, "petition for ", ids[i], " was denied: its ", amt,
+                       " ", p->unit, " do not count", (char *)NULL);
             break;
         default:
             break;
@@ -500,21 +533,21 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
     if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
         add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
                    "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
-                   "is recommended");
+                   "is recommended", (char *)NULL);
     if (!s->app && s->T <= s->E && s->cpr == RECERT_CPR_AED_CURRENT && s->cpr_expires < s->E) {
         rc_date_text(d1, s->cpr_expires);
         rc_date_text(d2, s->E);
         add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
-                   "CPR/AED expires on %s, before the renewal deadline %s", d1, d2);
+                   "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
     }
     if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE) {
         rc_date_text(d1, audit_due);
         add_notice(l, a, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, NULL, 0,
-                   "the application was selected for audit: documents are due by %s", d1);
+                   "the application was selected for audit: documents are due by ", d1, (char *)NULL);
     } else if (s->audit == RECERT_AUDIT_OVERDUE) {
         rc_date_text(d1, audit_due);
         add_notice(l, a, RECERT_NOTICE_AUDIT_OVERDUE, NULL, 0,
-                   "audit documents were due by %s and have not been received", d1);
+                   "audit documents were due by ", d1, " and have not been received", (char *)NULL);
     }
     if (l->n > 1)
         qsort(l->v, l->n, sizeof *l->v, notice_order);
@@ -530,17 +563,40 @@ static int date_error(const recert_holder *h, size_t hi, size_t ci)
                    h->cred[ci].id, h->id);
 }
 
+/* The policy's id, unit and currency in the report's arena, copied once a
+ * report (a small cache keyed by the policy's address). */
+static const rc_policy_strings *policy_strings(recert_report *r, const recert_policy *p)
+{
+    for (size_t i = 0; i < r->pstr_n; i++)
+        if (r->pstr[i].pol == p)
+            return &r->pstr[i];
+    rc_policy_strings x;
+    x.pol = p;
+    x.id = rc_arena_strdup(&r->arena, p->id);
+    x.unit = rc_arena_strdup(&r->arena, p->unit);
+    x.currency = rc_arena_strdup(&r->arena, p->currency);
+    if (!x.id || !x.unit || !x.currency)
+        return NULL;
+    size_t slot = r->pstr_n < RC_POLICY_CACHE_N ? r->pstr_n++ : (size_t)(p->cycle_years) % RC_POLICY_CACHE_N;
+    r->pstr[slot] = x;
+    return &r->pstr[slot];
+}
+
 static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state *all, const recert_holder *h,
-                       const char **ids)
+                       const char **ids, const rc_entry *entries)
 {
     rc_arena *a = &r->arena;
     const recert_policy *p = s->p;
-    e->id = rc_arena_strdup(a, s->c->id);
-    e->policy = rc_arena_strdup(a, p->id);
-    e->unit = rc_arena_strdup(a, p->unit);
-    e->currency = rc_arena_strdup(a, p->currency);
-    e->tier = rc_arena_strdup(a, s->tier);
-    if (!e->id || !e->policy || !e->unit || !e->currency || !e->tier)
+    /* e->id was copied by the caller (every entry's first, for the groups). */
+    const rc_policy_strings *ps = policy_strings(r, p);
+    if (!ps)
+        return rc_oom();
+    e->policy = ps->id;
+    e->unit = ps->unit;
+    e->currency = ps->currency;
+    /* "on_time" and "closed" are literals: they outlive the report. */
+    e->tier = s->tier_kind == RECERT_TIER_LATE ? rc_arena_strdup(a, s->tier) : s->tier;
+    if (!e->tier)
         return rc_oom();
     e->per_hour = p->per_hour;
     e->status = s->status;
@@ -616,10 +672,7 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
         size_t m = 0;
         for (size_t j = (size_t)s->group; j < h->cred_n && m < s->group_n; j++)
             if (all[j].group == s->group)
-                e->group[m++] = rc_arena_strdup(a, all[j].c->id);
-        for (size_t x = 0; x < m; x++)
-            if (!e->group[x])
-                return rc_oom();
+                e->group[m++] = entries[j].id;
         /* "the sorted ids of the group" */
         for (size_t x = 1; x < m; x++)
             for (size_t y = x; y > 0 && strcmp(e->group[y - 1], e->group[y]) > 0; y--) {
@@ -703,7 +756,10 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
                          s->c->id, h->id);
             goto done;
         }
-        if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
+        if (s->c->cyc_pol == s->p) { /* computed when it joined the roster */
+            s->S = s->c->cyc_S;
+            s->E = s->c->cyc_E;
+        } else if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
             /* again, to give the error its path (built only on failure) */
             char path[64];
             snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
@@ -744,8 +800,13 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         }
     }
     group_invoice(st, n);
+    for (size_t i = 0; i < n; i++)
+        if (!(out->entries[i].id = rc_arena_strdup(a, h->cred[i].id))) {
+            rc = rc_oom();
+            goto done;
+        }
     for (size_t i = 0; i < n; i++) {
-        rc = write_entry(r, &out->entries[i], &st[i], st, h, ids);
+        rc = write_entry(r, &out->entries[i], &st[i], st, h, ids, out->entries);
         if (rc == RECERT_ERANGE)
             rc = date_error(h, hi, i);
         if (rc != RECERT_OK)

@@ -189,6 +189,10 @@ struct recert_credential {
     rc_xlist exam_x;
     rc_xlist x;
     const recert_policy *pol; /* resolved in a roster; NULL outside one */
+    /* The cycle (rc_cycle) under cyc_pol, computed when the credential is
+     * resolved in a roster: it does not depend on the evaluation day. */
+    const recert_policy *cyc_pol;
+    int32_t cyc_S, cyc_E;
 };
 
 struct recert_holder {
@@ -287,11 +291,22 @@ typedef struct rc_report_holder {
     size_t n;
 } rc_report_holder;
 
+/* A policy's strings, copied into a report's arena once (evaluate.c). */
+typedef struct rc_policy_strings {
+    const recert_policy *pol;
+    const char *id, *unit, *currency;
+} rc_policy_strings;
+enum { RC_POLICY_CACHE_N = 16 };
+
 struct recert_report {
     int32_t as_of;
     rc_report_holder *holders;
     size_t n;
     rc_arena arena; /* every string and array of the report */
+    /* Filled while the report is built (zeroed by calloc); the policies
+     * stay alive meanwhile, so their addresses are keys. */
+    rc_policy_strings pstr[RC_POLICY_CACHE_N];
+    size_t pstr_n;
 };
 
 /* ---- evaluate.c ------------------------------------------------------ */

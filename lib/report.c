@@ -24,7 +24,13 @@ void *rc_arena_alloc(rc_arena *a, size_t size)
 {
     size = (size + 7u) & ~(size_t)7u;
     if (size > a->left) {
-        size_t want = size > 32768 ? size : 32768;
+        /* Chunks grow geometrically (32 KB .. 4 MB): few large mallocs, so
+         * glibc rarely consolidates its fast bins. */
+        size_t want = a->head ? a->head->size * 2 : 32768;
+        if (want > 4u << 20)
+            want = 4u << 20;
+        if (want < size)
+            want = size;
         rc_arena_chunk *c = malloc(CHUNK_HEADER + want);
         if (!c)
             return NULL;

@@ -155,6 +155,7 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         size_t s = rd_push_key(rd, "credentials");
         rd_push_index(rd, i);
         c->pol = recert_roster_find_policy(r, c->policy);
+        c->cyc_pol = NULL;
         if (!c->pol)
             rd_error_key(rd, "policy", import ? RECERT_EDATA : RECERT_ENOTFOUND, "unknown policy: \"%s\"",
                          c->policy);
@@ -162,6 +163,8 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
             /* the check's message starts with this path: keep the text after it */
             const char *m = recert_error_message(), *after = strstr(m, ": ");
             rd_error_at(rd, recert_error_code(), "%s", after ? after + 2 : m);
+        } else if (rc_cycle(&c->cyc_S, &c->cyc_E, c, c->pol, NULL) == RECERT_OK) {
+            c->cyc_pol = c->pol; /* checked above: it cannot fail */
         }
         rd_pop(rd, s);
     }

@@ -105,6 +105,9 @@ static int32_t minday(int32_t a, int32_t b)
  * column hang (-1: four more than the first line). Runs of spaces are kept
  * where the line does not break. Control characters (from record text) are
  * shown as '?'. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 static void vpara(int hang, const char *fmt, va_list ap)
 {
     enum { WIDTH = 78 };
