@@ -48,6 +48,7 @@ void rc_credit_clear(recert_credit *k)
     free(k->title);
     free(k->provider);
     free(k->unit);
+    free(k->category);
     rc_xlist_free(&k->petition_x);
     free_ids(k->applies_to, k->applies_n > 0 ? (size_t)k->applies_n : 0);
     rc_xlist_free(&k->x);
@@ -81,7 +82,7 @@ int rc_credit_copy_into(recert_credit *dst, const recert_credit *src)
 {
     memset(dst, 0, sizeof *dst);
     *dst = *src;
-    dst->id = dst->title = dst->provider = dst->unit = NULL;
+    dst->id = dst->title = dst->provider = dst->unit = dst->category = NULL;
     dst->applies_to = NULL;
     memset(&dst->petition_x, 0, sizeof dst->petition_x);
     memset(&dst->x, 0, sizeof dst->x);
@@ -92,7 +93,8 @@ int rc_credit_copy_into(recert_credit *dst, const recert_credit *src)
     if ((src->id && !(dst->id = rc_strdup(src->id))) ||
         (src->title && !(dst->title = rc_strdup(src->title))) ||
         (src->provider && !(dst->provider = rc_strdup(src->provider))) ||
-        (src->unit && !(dst->unit = rc_strdup(src->unit))))
+        (src->unit && !(dst->unit = rc_strdup(src->unit))) ||
+        (src->category && !(dst->category = rc_strdup(src->category))))
         goto oom;
     if (applies_n > 0) {
         dst->applies_to =
@@ -219,6 +221,16 @@ int recert_credit_set_provider(recert_credit *credit, const char *provider)
 {
     return set_text(credit, credit ? &credit->provider : NULL, provider,
                     "recert_credit_set_provider");
+}
+
+int recert_credit_set_category(recert_credit *credit, const char *category)
+{
+    if (category && !category[0])
+        return rc_fail(RECERT_EINVAL, NULL, "recert_credit_set_category: the category is empty (NULL removes it)");
+    if (category && strlen(category) > RECERT_MAX_STRING_BYTES)
+        return rc_fail(RECERT_EINVAL, NULL, "recert_credit_set_category: the category is longer than %d bytes",
+                       RECERT_MAX_STRING_BYTES);
+    return set_text(credit, credit ? &credit->category : NULL, category, "recert_credit_set_category");
 }
 
 int recert_credit_set_completed(recert_credit *credit, int32_t completed)
@@ -349,6 +361,11 @@ const char *recert_credit_id(const recert_credit *credit)
 const char *recert_credit_title(const recert_credit *credit)
 {
     return credit ? credit->title : NULL;
+}
+
+const char *recert_credit_category(const recert_credit *credit)
+{
+    return credit ? credit->category : NULL;
 }
 
 const char *recert_credit_provider(const recert_credit *credit)

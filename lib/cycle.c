@@ -16,12 +16,46 @@ static int year_of(int32_t d)
     return y;
 }
 
+/* §3a: the j-th end of a fixed period, "ends + j*N years", each computed
+ * from "ends" itself. */
+static int fixed_end(int32_t *out, const recert_policy *p, long j)
+{
+    long years = j * p->cycle_years;
+    if (years < -20000 || years > 20000)
+        return RECERT_ERANGE;
+    return rc_date_add(out, p->cycle_ends, (int)years, 0, 0);
+}
+
+/* §3a: the index j of the first period end strictly after day. */
+static int fixed_index_after(long *j, int32_t day, const recert_policy *p)
+{
+    long k = (long)(year_of(day) - year_of(p->cycle_ends)) / p->cycle_years;
+    k -= 2; /* below the answer: the division truncates toward zero */
+    for (int tries = 0; tries < 8; tries++, k++) {
+        int32_t end;
+        int rc = fixed_end(&end, p, k);
+        if (rc == RECERT_OK && end > day) {
+            *j = k;
+            return RECERT_OK;
+        }
+        if (rc != RECERT_OK && k > 0)
+            return rc;
+    }
+    return RECERT_ERANGE;
+}
+
 /* "year_end, N years: E = December 31 of the year in which S + N years − 1
- * day falls." "anniversary, N years: E = S + N years." */
+ * day falls." "anniversary, N years: E = S + N years." fixed (§3a): the
+ * first period end after S. */
 int rc_cycle_end(int32_t *E, int32_t S, const recert_policy *p)
 {
     if (p->cycle_kind == RECERT_CYCLE_ANNIVERSARY)
         return rc_date_add(E, S, p->cycle_years, 0, 0);
+    if (p->cycle_kind == RECERT_CYCLE_FIXED) {
+        long j;
+        int rc = fixed_index_after(&j, S, p);
+        return rc == RECERT_OK ? fixed_end(E, p, j) : rc;
+    }
     int32_t last;
     int rc = rc_date_add(&last, S, p->cycle_years, 0, -1);
     if (rc != RECERT_OK)
@@ -49,6 +83,14 @@ static int walk_cycle(int32_t *S, int32_t *E, int32_t certified, const recert_po
         *S = certified;
         *E = E0;
         return RECERT_OK;
+    }
+    if (p->cycle_kind == RECERT_CYCLE_FIXED) { /* §3a: the periods after the first */
+        long j0;
+        int32_t prev_end;
+        if (fixed_index_after(&j0, certified, p) != RECERT_OK || fixed_end(&prev_end, p, j0 + k - 1) != RECERT_OK)
+            return RECERT_ERANGE;
+        *S = prev_end + 1;
+        return fixed_end(E, p, j0 + k);
     }
     /* Every year_end cycle after the first runs Jan 1 .. Dec 31, N years. */
     int32_t prev_end;
@@ -110,7 +152,8 @@ int rc_cycle(int32_t *S, int32_t *E, const recert_credential *c, const recert_po
 }
 
 /* "An accepted renewal starts the next cycle: anniversary S' = E,
- * E' = E + N years; year_end S' = E + 1 day, E' by the rule above." */
+ * E' = E + N years; year_end S' = E + 1 day, E' by the rule above." fixed
+ * (§3a): S' = E + 1 day, E' the next period end. */
 int rc_next_cycle(int32_t *S2, int32_t *E2, int32_t E, const recert_policy *p)
 {
     *S2 = p->cycle_kind == RECERT_CYCLE_ANNIVERSARY ? E : E + 1;

@@ -29,6 +29,8 @@ typedef struct cred_state {
     int32_t cpr_expires;
     bool cpr_hands_on;         /* a current record is hands-on */
     int64_t requirement;       /* credits required, without CPR/AED (group: highest) */
+    int64_t *cat_earned;       /* §4a: per category of p, after the caps (report arena) */
+    int64_t cat_short;         /* §4a: what the category minimums still need */
     int64_t counted, pending;  /* centihours (group: pooled) */
     int64_t petition_cents;
     unsigned char *flags;      /* per credit entry: F_COUNTED, F_PENDING (group: pooled) */
@@ -112,7 +114,9 @@ static void cpr_aed_state(cred_state *s, const recert_holder *h)
         s->cpr_expires = RECERT_DAY_NONE;
         return;
     }
-    int32_t best[3] = {RECERT_DAY_NONE, RECERT_DAY_NONE, RECERT_DAY_NONE}; /* current, not_hands_on, expired */
+    /* current, expiring (§5a), not_hands_on, expired: the first one held wins */
+    int32_t best[4] = {RECERT_DAY_NONE, RECERT_DAY_NONE, RECERT_DAY_NONE, RECERT_DAY_NONE};
+    int64_t valid_through = (int64_t)s->R + s->p->cpr_valid_days; /* §5a: valid at least this long */
     bool any = false;
     for (size_t i = 0; i < h->cpr_n; i++) {
         const rc_cpr *r = &h->cpr[i];
@@ -123,20 +127,21 @@ static void cpr_aed_state(cred_state *s, const recert_holder *h)
         bool adult = r->adult != 0;
         int state;
         if (r->expires < s->R)
-            state = 2;
+            state = 3;
         else if (hands_on || (adult && waiver_accepts(s->p, r->completed)))
-            state = 0;
+            state = r->expires < valid_through ? 1 : 0;
         else
-            state = 1;
+            state = 2;
         if (best[state] == RECERT_DAY_NONE || r->expires > best[state])
             best[state] = r->expires;
         if (state == 0 && hands_on)
             s->cpr_hands_on = true;
     }
-    static const int states[3] = {RECERT_CPR_AED_CURRENT, RECERT_CPR_AED_NOT_HANDS_ON, RECERT_CPR_AED_EXPIRED};
+    static const int states[4] = {RECERT_CPR_AED_CURRENT, RECERT_CPR_AED_EXPIRING, RECERT_CPR_AED_NOT_HANDS_ON,
+                                  RECERT_CPR_AED_EXPIRED};
     s->cpr = RECERT_CPR_AED_MISSING;
     s->cpr_expires = RECERT_DAY_NONE;
-    for (int i = 0; any && i < 3; i++)
+    for (int i = 0; any && i < 4; i++)
         if (best[i] != RECERT_DAY_NONE) {
             s->cpr = states[i];
             s->cpr_expires = best[i];
@@ -291,6 +296,68 @@ static void renewal_groups(cred_state *st, size_t n, size_t credit_n)
     }
 }
 
+/* ---- §3b: proration ---------------------------------------------------- */
+
+/* A first cycle (S = certified) that starts after P, the start of the full
+ * period ending on E, requires the credits_required of the last step whose
+ * day P + from is <= S; otherwise the policy's credits_required. */
+static int64_t requirement_of(const cred_state *s)
+{
+    const recert_policy *p = s->p;
+    if (!p->pro_n || s->S != s->c->certified)
+        return p->required;
+    int32_t P, day;
+    int after = p->cycle_kind == RECERT_CYCLE_ANNIVERSARY ? 0 : 1;
+    if (rc_date_add(&P, s->E, -p->cycle_years, 0, after) != RECERT_OK || s->S <= P)
+        return p->required;
+    int64_t required = p->required;
+    for (size_t i = 0; i < p->pro_n; i++) {
+        const rc_offset *o = &p->pro[i].from;
+        if (rc_date_add(&day, P, o->years, o->months, o->days) == RECERT_OK && day <= s->S)
+            required = p->pro[i].required;
+    }
+    return required;
+}
+
+/* ---- §4a: credit categories ---------------------------------------------- */
+
+/* Among the entries that count, a category's entries contribute, in input
+ * order, at most its max; an entry with no room left does not count. The
+ * minimums not yet met add up in cat_short. false: no memory. */
+static bool categories(cred_state *s, const recert_holder *h, rc_arena *a)
+{
+    const recert_policy *p = s->p;
+    s->cat_short = 0;
+    if (!p->cat_n)
+        return true;
+    s->cat_earned = rc_arena_alloc(a, p->cat_n * sizeof *s->cat_earned);
+    if (!s->cat_earned)
+        return false;
+    memset(s->cat_earned, 0, p->cat_n * sizeof *s->cat_earned);
+    for (size_t i = 0; i < h->credit_n; i++) {
+        if (!(s->flags[i] & F_COUNTED))
+            continue;
+        int j = rc_policy_category_index(p, h->credit[i].category);
+        if (j < 0)
+            continue;
+        int64_t ch = h->credit[i].ch, max = p->cat[j].max;
+        if (max >= 0 && ch > max - s->cat_earned[j]) {
+            int64_t room = max - s->cat_earned[j];
+            s->counted -= ch - room;
+            ch = room;
+            if (room == 0) {
+                s->flags[i] &= (unsigned char)~F_COUNTED;
+                s->why[i] = RECERT_CREDIT_OVER_CATEGORY_MAX;
+            }
+        }
+        s->cat_earned[j] += ch;
+    }
+    for (size_t j = 0; !s->exam && j < p->cat_n; j++)
+        if (s->cat_earned[j] < p->cat[j].min)
+            s->cat_short += p->cat[j].min - s->cat_earned[j];
+    return true;
+}
+
 /* ---- §8: status -------------------------------------------------------- */
 
 static int status_of(const cred_state *s)
@@ -301,7 +368,7 @@ static int status_of(const cred_state *s)
         return RECERT_STATUS_SUBMITTED;
     if (s->T <= s->E)
         return s->path != RECERT_PATH_NONE ? RECERT_STATUS_ELIGIBLE : RECERT_STATUS_IN_PROGRESS;
-    bool met = s->counted >= s->requirement || s->exam;
+    bool met = (s->counted >= s->requirement && s->cat_short == 0) || s->exam;
     if (s->T <= s->final_deadline && (met || s->T <= s->credit_deadline))
         return RECERT_STATUS_LATE;
     return RECERT_STATUS_LAPSED;
@@ -486,6 +553,55 @@ static void money_text(char *buf, size_t size, int64_t cents, const char *curren
     snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
 }
 
+/* §4a: an entry its category's max cuts, wholly or in part; a category
+ * short of its min (not for a renewed, lapsed or exam-path credential).
+ * The caps are replayed in input order as categories() applied them. */
+static void category_notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h,
+                             const char **ids)
+{
+    const recert_policy *p = s->p;
+    int64_t run[64] = {0};
+    char amt[64], of[64], max[64], quoted[200];
+    for (size_t i = 0; i < h->credit_n; i++) {
+        if (!(s->flags[i] & F_COUNTED) && s->why[i] != RECERT_CREDIT_OVER_CATEGORY_MAX)
+            continue;
+        int j = rc_policy_category_index(p, h->credit[i].category);
+        if (j < 0 || j >= 64)
+            continue;
+        int64_t ch = h->credit[i].ch, cap = p->cat[j].max;
+        int64_t room = cap >= 0 ? cap - run[j] : ch;
+        if (ch <= room) {
+            run[j] += ch;
+            continue;
+        }
+        run[j] += room;
+        amount_text(max, sizeof max, cap, p);
+        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
+        if (room > 0) {
+            amount_text(amt, sizeof amt, room, p);
+            amount_text(of, sizeof of, ch, p);
+            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " counts ", amt, " of its ", of, " ",
+                       p->unit, ": the ", max, " ", p->unit, " maximum of category ", quoted, " is reached",
+                       (char *)NULL);
+        } else {
+            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " does not count: the ", max, " ",
+                       p->unit, " maximum of category ", quoted, " is reached", (char *)NULL);
+        }
+    }
+    if (s->exam || s->status == RECERT_STATUS_RENEWED || s->status == RECERT_STATUS_LAPSED)
+        return;
+    for (size_t j = 0; j < p->cat_n; j++) {
+        if (s->cat_earned[j] >= p->cat[j].min)
+            continue;
+        amount_text(amt, sizeof amt, p->cat[j].min - s->cat_earned[j], p);
+        amount_text(of, sizeof of, p->cat[j].min, p);
+        amount_text(max, sizeof max, s->cat_earned[j], p);
+        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
+        add_notice(l, a, RECERT_NOTICE_CATEGORY_MINIMUM, NULL, 0, amt, " ", p->unit, " of category ", quoted,
+                   " still needed (minimum ", of, " ", p->unit, ", ", max, " ", p->unit, " counted)", (char *)NULL);
+    }
+}
+
 /* The notices of §4, §5 and §9 for one credential. */
 static void notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h, const char **ids,
                     int32_t audit_due)
@@ -534,12 +650,23 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
                    "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
                    "is recommended", (char *)NULL);
-    if (!s->app && s->T <= s->E && s->cpr == RECERT_CPR_AED_CURRENT && s->cpr_expires < s->E) {
+    if (!s->app && s->T <= s->E && s->cpr == RECERT_CPR_AED_CURRENT &&
+        (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days) {
         rc_date_text(d1, s->cpr_expires);
         rc_date_text(d2, s->E);
-        add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
-                   "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
+        if (p->cpr_valid_days == 0) {
+            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
+                       "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
+        } else { /* §5a */
+            char days[24];
+            snprintf(days, sizeof days, "%ld", (long)p->cpr_valid_days);
+            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0, "CPR/AED expires on ", d1,
+                       ": it must still be valid ", days, " days after the application, so renew it before applying",
+                       (char *)NULL);
+        }
     }
+    if (p->cat_n)
+        category_notices(l, a, s, h, ids);
     if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE) {
         rc_date_text(d1, audit_due);
         add_notice(l, a, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, NULL, 0,
@@ -642,10 +769,29 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     bool cpr_current = s->cpr == RECERT_CPR_AED_CURRENT;
     int64_t cpr_credit = p->cpr_required ? p->cpr_credit : 0;
     int64_t missing = s->requirement - s->counted;
+    if (missing < s->cat_short) /* §4a */
+        missing = s->cat_short;
     e->credits[RECERT_CREDITS_REQUIRED] = s->requirement + cpr_credit;
     e->credits[RECERT_CREDITS_EARNED] = s->counted + (cpr_current ? cpr_credit : 0);
     e->credits[RECERT_CREDITS_PENDING] = s->pending;
     e->credits[RECERT_CREDITS_SHORTFALL] = (missing > 0 ? missing : 0) + (cpr_current ? 0 : cpr_credit);
+
+    e->versioned = s->c->pol->ver_n > 0;
+    e->effective = p->effective;
+    if (p->cat_n) {
+        e->cats = rc_arena_alloc(a, p->cat_n * sizeof *e->cats);
+        if (!e->cats)
+            return rc_oom();
+        for (size_t j = 0; j < p->cat_n; j++) {
+            rc_category_out *k = &e->cats[j];
+            if (!(k->id = rc_arena_strdup(a, p->cat[j].id)))
+                return rc_oom();
+            k->earned = s->cat_earned[j];
+            k->min = p->cat[j].min;
+            k->max = p->cat[j].max;
+        }
+        e->cat_n = p->cat_n;
+    }
 
     e->fees[RECERT_FEE_RENEWAL] = s->renewal_cents;
     e->fees[RECERT_FEE_LATE] = s->late_cents;
@@ -766,6 +912,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
             rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
             goto done;
         }
+        s->p = rc_policy_in_force(s->c->pol, s->E); /* §11a: the terms in force on E */
         if (deadlines(s) != RECERT_OK) {
             rc = date_error(h, hi, i);
             goto done;
@@ -774,7 +921,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         cpr_aed_state(s, h);
         credits_that_count(s, h);
         s->exam = exam_path(s);
-        s->requirement = s->exam ? 0 : s->p->required;
+        s->requirement = s->exam ? 0 : requirement_of(s);
     }
     renewal_groups(st, n, kn);
     for (size_t i = 0; i < n; i++) {
@@ -788,11 +935,16 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
                     s->pending += h->credit[k].ch;
             }
         }
+        if (!categories(s, h, a)) {
+            rc = rc_oom();
+            goto done;
+        }
         bool cpr_ok = s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_NOT_REQUIRED;
         if (s->exam)
             s->path = cpr_ok ? RECERT_PATH_EXAM : RECERT_PATH_NONE;
         else
-            s->path = cpr_ok && s->counted >= s->requirement ? RECERT_PATH_CREDITS : RECERT_PATH_NONE;
+            s->path = cpr_ok && s->counted >= s->requirement && s->cat_short == 0 ? RECERT_PATH_CREDITS
+                                                                                   : RECERT_PATH_NONE;
         s->status = status_of(s);
         if (fee_tier(s) != RECERT_OK) {
             rc = date_error(h, hi, i);
@@ -831,6 +983,7 @@ int rc_credential_check(const recert_credential *c, const recert_policy *p, cons
     int rc = rc_cycle(&s.S, &s.E, c, p, path);
     if (rc != RECERT_OK)
         return rc;
+    s.p = p = rc_policy_in_force(p, s.E);
     int32_t d;
     bool ok = deadlines(&s) == RECERT_OK;
     for (size_t i = 0; ok && i < p->late_n; i++)

@@ -104,6 +104,17 @@ typedef struct rc_waiver {
     int32_t from, through; /* through RECERT_DAY_NONE: open-ended */
 } rc_waiver;
 
+typedef struct rc_category {
+    char *id;
+    int64_t min; /* centihours; 0 when not given */
+    int64_t max; /* centihours; -1 when not given */
+} rc_category;
+
+typedef struct rc_prorate {
+    rc_offset from;   /* from P, the start of the full period ending on E */
+    int64_t required; /* centihours */
+} rc_prorate;
+
 struct recert_policy {
     char *id, *organization, *name, *source, *currency;
     int32_t checked; /* RECERT_DAY_NONE when absent */
@@ -127,8 +138,25 @@ struct recert_policy {
     int32_t documents_days;
     rc_waiver *waivers;
     size_t waiver_n;
+    int32_t cycle_ends;     /* RECERT_CYCLE_FIXED: one period end; else NONE */
+    int32_t cpr_valid_days; /* cpr_aed.valid_days_after */
+    rc_category *cat;
+    size_t cat_n;
+    rc_prorate *pro;
+    size_t pro_n;
+    /* Dated versions: complete policies owned by this one, in effective
+     * order; a version has effective set and no versions of its own. */
+    recert_policy **ver;
+    size_t ver_n;
+    int32_t effective; /* a version's first day; NONE for a base document */
     char *json; /* the document as given (compact, without "recert") */
 };
+
+/* The base policy or the version of it in force on day (RULES §11a). */
+const recert_policy *rc_policy_in_force(const recert_policy *p, int32_t day);
+/* The index of the policy category a credit's category names (ASCII case
+ * ignored), or -1. */
+int rc_policy_category_index(const recert_policy *p, const char *category);
 
 struct recert_catalog {
     int refs;       /* atomic; the caller's reference + one per roster */
@@ -162,6 +190,7 @@ struct recert_credit {
     int32_t completed;
     int64_t amount;          /* hundredths of unit; centihours when unit is NULL */
     char *unit;              /* NULL: given as "hours" */
+    char *category;          /* NULL when not given */
     bool amount_real;        /* the JSON number had a decimal point (export) */
     signed char approval;    /* -1 not given (preapproved), else recert_approval */
     signed char petition;    /* recert_petition_status; NONE: no petition */
@@ -257,6 +286,11 @@ void *rc_arena_alloc(rc_arena *a, size_t size); /* 8-aligned; NULL: no memory */
 char *rc_arena_strdup(rc_arena *a, const char *s);
 void rc_arena_free(rc_arena *a);
 
+typedef struct rc_category_out {
+    const char *id;
+    int64_t earned, min, max; /* centihours; max -1: none */
+} rc_category_out;
+
 typedef struct rc_notice {
     int code;           /* recert_notice_code */
     const char *credit; /* NULL when not about one credit */
@@ -280,6 +314,10 @@ typedef struct rc_entry {
     rc_notice *notices;
     size_t notice_n;
     unsigned char *why; /* per credit entry of the holder: recert_credit_reason */
+    rc_category_out *cats;
+    size_t cat_n;
+    bool versioned;    /* the policy has dated versions: report policy_effective */
+    int32_t effective; /* the effective day of the version that applied, or NONE */
 } rc_entry;
 
 typedef struct rc_report_holder {

@@ -20,7 +20,7 @@ static const char *const application_members[] = {"received", "decision", "decid
 static const char *const audit_members[] = {"selected", "documents_received", "outcome", "decided", NULL};
 static const char *const exam_members[] = {"passed", NULL};
 static const char *const credit_members[] = {"id", "title", "provider", "completed", "hours", "amount",
-                                             "unit", "approval", "petition", "applies_to", NULL};
+                                             "unit", "approval", "petition", "applies_to", "category", NULL};
 static const char *const petition_members[] = {"filed", "status", "decided", NULL};
 
 /* Limits (docs/format.md): bounded memory whatever the input. */
@@ -147,6 +147,8 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
             k->petition = RECERT_PETITION_NONE;
         rd_pop(rd, saved);
     }
+    if (rd_string(rd, v, "category", false, &k->category) > 0 && !k->category[0])
+        rd_error_key(rd, "category", RECERT_EDATA, "must not be empty (leave it out for none)");
     const json_t *a = rd_array(rd, v, "applies_to", MAX_CREDENTIALS);
     if (a) {
         size_t n = json_array_size(a);

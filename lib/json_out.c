@@ -181,6 +181,8 @@ static void write_entry(jw *w, const rc_entry *e)
     jw_open(w, '{');
     kv_str(w, "id", e->id);
     kv_str(w, "policy", e->policy);
+    if (e->versioned) /* only for a policy with dated versions (§11a) */
+        kv_date(w, "policy_effective", e->effective);
     kv_str(w, "status", recert_status_name(e->status));
     jw_key(w, "certified");
     jw_bool(w, e->certified);
@@ -206,6 +208,26 @@ static void write_entry(jw *w, const rc_entry *e)
         jw_str(w, e->counted[i]);
     jw_close(w, ']');
     kv_str(w, "cpr_aed", recert_cpr_aed_state_name(e->cpr));
+    if (e->cat_n) { /* only for a policy with credit categories (§4a) */
+        jw_key(w, "categories");
+        jw_open(w, '[');
+        for (size_t i = 0; i < e->cat_n; i++) {
+            const rc_category_out *k = &e->cats[i];
+            jw_open(w, '{');
+            kv_str(w, "id", k->id);
+            jw_key(w, "earned");
+            jw_amount(w, k->earned, e->per_hour);
+            jw_key(w, "min");
+            jw_amount(w, k->min, e->per_hour);
+            jw_key(w, "max");
+            if (k->max < 0)
+                jw_raw(w, "null");
+            else
+                jw_amount(w, k->max, e->per_hour);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
     jw_close(w, '}');
 
     jw_key(w, "fees");
@@ -386,6 +408,8 @@ static void write_credit(jw *w, const recert_credit *k)
             jw_str(w, k->applies_to[i]);
         jw_close(w, ']');
     }
+    if (k->category)
+        kv_str(w, "category", k->category);
     kv_x(w, &k->x);
     jw_close(w, '}');
 }

@@ -26,6 +26,13 @@ void rc_policy_destroy(recert_policy *p)
     for (size_t i = 0; i < p->waiver_n; i++)
         free(p->waivers[i].id);
     free(p->waivers);
+    for (size_t i = 0; i < p->cat_n; i++)
+        free(p->cat[i].id);
+    free(p->cat);
+    free(p->pro);
+    for (size_t i = 0; i < p->ver_n; i++)
+        recert_policy_free(p->ver[i]);
+    free(p->ver);
     free(p->json);
     memset(p, 0, sizeof *p);
 }
@@ -38,6 +45,8 @@ void recert_policy_free(recert_policy *policy)
     free(policy);
 }
 
+/* A policy is made only from a valid document, so reading that document
+ * again gives an equal policy: the copy cannot fail but for memory. */
 int recert_policy_copy(recert_policy **out, const recert_policy *policy)
 {
     if (!out)
@@ -45,43 +54,27 @@ int recert_policy_copy(recert_policy **out, const recert_policy *policy)
     *out = NULL;
     if (!policy)
         return rc_fail(RECERT_EINVAL, NULL, "policy is NULL");
-    recert_policy *p = calloc(1, sizeof *p);
-    if (!p)
-        return rc_oom();
-    *p = *policy;
-    p->id = p->organization = p->name = p->source = p->currency = p->unit = p->combine_group = p->json = NULL;
-    p->late = NULL;
-    p->waivers = NULL;
-    p->late_n = p->waiver_n = 0;
-    bool ok = (p->id = rc_strdup(policy->id)) && (p->organization = rc_strdup(policy->organization)) &&
-              (p->name = rc_strdup(policy->name)) && (!policy->source || (p->source = rc_strdup(policy->source))) &&
-              (p->currency = rc_strdup(policy->currency)) && (p->unit = rc_strdup(policy->unit)) &&
-              (!policy->combine_group || (p->combine_group = rc_strdup(policy->combine_group))) &&
-              (p->json = rc_strdup(policy->json));
-    if (ok && policy->late_n) {
-        ok = (p->late = calloc(policy->late_n, sizeof *p->late)) != NULL;
-        for (size_t i = 0; ok && i < policy->late_n; i++) {
-            p->late[i] = policy->late[i];
-            p->late[i].tier = rc_strdup(policy->late[i].tier);
-            p->late_n = i + 1;
-            ok = p->late[i].tier != NULL;
-        }
-    }
-    if (ok && policy->waiver_n) {
-        ok = (p->waivers = calloc(policy->waiver_n, sizeof *p->waivers)) != NULL;
-        for (size_t i = 0; ok && i < policy->waiver_n; i++) {
-            p->waivers[i] = policy->waivers[i];
-            p->waivers[i].id = NULL;
-            p->waiver_n = i + 1;
-            ok = !policy->waivers[i].id || (p->waivers[i].id = rc_strdup(policy->waivers[i].id));
-        }
-    }
-    if (!ok) {
-        recert_policy_free(p);
-        return rc_oom();
-    }
-    *out = p;
-    return RECERT_OK;
+    if (policy->effective != RECERT_DAY_NONE)
+        return rc_fail(RECERT_EINVAL, NULL, "a dated version belongs to its policy: copy the policy");
+    return recert_policy_from_json(out, policy->json, strlen(policy->json));
+}
+
+const recert_policy *rc_policy_in_force(const recert_policy *p, int32_t day)
+{
+    const recert_policy *in = p;
+    for (size_t i = 0; i < p->ver_n && p->ver[i]->effective <= day; i++)
+        in = p->ver[i];
+    return in;
+}
+
+int rc_policy_category_index(const recert_policy *p, const char *category)
+{
+    if (!category)
+        return -1;
+    for (size_t i = 0; i < p->cat_n; i++)
+        if (rc_strcasecmp(p->cat[i].id, category) == 0)
+            return (int)i;
+    return -1;
 }
 
 int rc_policy_unit_check(const recert_policy *p, recert_policy *const *others, size_t n, const char *path)
@@ -145,4 +138,72 @@ const char *recert_policy_late_window_tier(const recert_policy *policy, size_t i
 int64_t recert_policy_late_window_fee(const recert_policy *policy, size_t i)
 {
     return policy && i < policy->late_n ? policy->late[i].fee_cents : -1;
+}
+
+static int offset_out(const rc_offset *o, int *years, int *months, int *days)
+{
+    if (years)
+        *years = o ? o->years : 0;
+    if (months)
+        *months = o ? o->months : 0;
+    if (days)
+        *days = o ? o->days : 0;
+    return o != NULL;
+}
+
+int recert_policy_late_window_through(const recert_policy *policy, size_t i, int *years, int *months, int *days)
+{
+    if (!policy || i >= policy->late_n)
+        return -1;
+    const rc_late_window *w = &policy->late[i];
+    return offset_out(w->has_through ? &w->through : NULL, years, months, days);
+}
+
+int recert_policy_final_deadline(const recert_policy *policy, int *years, int *months, int *days)
+{
+    if (!policy)
+        return -1;
+    return offset_out(policy->has_final ? &policy->final_deadline : NULL, years, months, days);
+}
+
+GET(int32_t, cycle_ends, policy->cycle_ends, RECERT_DAY_NONE)
+GET(int32_t, cpr_aed_valid_days, policy->cpr_valid_days, 0)
+GET(size_t, category_count, policy->cat_n, 0)
+GET(size_t, proration_count, policy->pro_n, 0)
+GET(size_t, version_count, policy->ver_n, 0)
+GET(int32_t, effective, policy->effective, RECERT_DAY_NONE)
+
+const char *recert_policy_category_id(const recert_policy *policy, size_t i)
+{
+    return policy && i < policy->cat_n ? policy->cat[i].id : NULL;
+}
+
+int64_t recert_policy_category_min(const recert_policy *policy, size_t i)
+{
+    return policy && i < policy->cat_n ? policy->cat[i].min : -1;
+}
+
+int64_t recert_policy_category_max(const recert_policy *policy, size_t i)
+{
+    return policy && i < policy->cat_n ? policy->cat[i].max : -1;
+}
+
+int recert_policy_proration_step(const recert_policy *policy, size_t i, int *years, int *months, int *days,
+                                 int64_t *required)
+{
+    if (!policy || i >= policy->pro_n)
+        return -1;
+    if (required)
+        *required = policy->pro[i].required;
+    return offset_out(&policy->pro[i].from, years, months, days);
+}
+
+const recert_policy *recert_policy_version_at(const recert_policy *policy, size_t i)
+{
+    return policy && i < policy->ver_n ? policy->ver[i] : NULL;
+}
+
+const recert_policy *recert_policy_in_force(const recert_policy *policy, int32_t day)
+{
+    return policy ? rc_policy_in_force(policy, day) : NULL;
 }

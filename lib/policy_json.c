@@ -12,7 +12,8 @@
 static const char *const policy_members[] = {
     "recert", "id", "organization", "name", "source", "checked", "currency", "unit", "cycle",
     "credits_required", "credit_grace_days", "cpr_aed", "unapproved_credits", "exam_path",
-    "combine_group", "fees", "late_windows", "final_deadline", "audit", "waivers", "versions", NULL};
+    "combine_group", "fees", "late_windows", "final_deadline", "audit", "waivers", "categories", "proration",
+    "versions", NULL};
 
 /* An offset {years, months, days} (FORMAT.md). 1 read, 0 absent/null, -1 bad. */
 static int read_offset(rc_reader *rd, const json_t *obj, const char *key, rc_offset *out)
@@ -108,8 +109,8 @@ static int read_unit(rc_reader *rd, const json_t *obj, recert_policy *p)
 
 static int read_cycle(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
-    static const char *const known[] = {"years", "expires", NULL};
-    static const char *const kinds[] = {"anniversary", "year_end", NULL};
+    static const char *const known[] = {"years", "expires", "ends", NULL};
+    static const char *const kinds[] = {"anniversary", "year_end", "fixed", NULL};
     const json_t *c = json_object_get(obj, "cycle");
     if (!c || json_is_null(c)) {
         rd_error_key(rd, "cycle", RECERT_EDATA, "missing member");
@@ -122,7 +123,13 @@ static int read_cycle(rc_reader *rd, const json_t *obj, recert_policy *p)
         int kind = 0;
         int a = rd_int(rd, c, "years", true, 1, 100, &years);
         int b = rd_enum(rd, c, "expires", true, kinds, &kind);
-        if (a > 0 && b > 0) {
+        /* §3a: "ends" names one end of the fixed periods, only for "fixed". */
+        int e = rd_date(rd, c, "ends", b > 0 && kind == RECERT_CYCLE_FIXED, &p->cycle_ends);
+        if (e > 0 && b > 0 && kind != RECERT_CYCLE_FIXED) {
+            rd_error_key(rd, "ends", RECERT_EDATA, "only a \"fixed\" cycle has period ends");
+            e = -1;
+        }
+        if (a > 0 && b > 0 && e >= 0) {
             p->cycle_years = (int)years;
             p->cycle_kind = (recert_cycle_kind)kind;
             ok = 1;
@@ -134,7 +141,7 @@ static int read_cycle(rc_reader *rd, const json_t *obj, recert_policy *p)
 
 static void read_cpr(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
-    static const char *const known[] = {"required", "credit", NULL};
+    static const char *const known[] = {"required", "credit", "valid_days_after", NULL};
     const json_t *c = json_object_get(obj, "cpr_aed");
     if (!c || json_is_null(c))
         return;
@@ -145,6 +152,9 @@ static void read_cpr(rc_reader *rd, const json_t *obj, recert_policy *p)
             p->cpr_credit > 0)
             rd_error_key(rd, "credit", RECERT_EDATA,
                          "a policy that does not require CPR/AED gives no CPR/AED credit");
+        int64_t days = 0;
+        if (rd_int(rd, c, "valid_days_after", false, 0, 36600, &days) > 0)
+            p->cpr_valid_days = (int32_t)days;
     }
     rd_pop(rd, saved);
 }
@@ -255,6 +265,182 @@ static void read_waivers(rc_reader *rd, const json_t *obj, recert_policy *p)
     rd_pop(rd, saved);
 }
 
+/* §4a: credit categories with their minimums and maximums. */
+static void read_categories(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"id", "name", "min", "max", NULL};
+    const json_t *a = rd_array(rd, obj, "categories", 64);
+    if (!a)
+        return;
+    size_t saved = rd_push_key(rd, "categories");
+    size_t n = json_array_size(a);
+    p->cat = n ? calloc(n, sizeof *p->cat) : NULL;
+    if (n && !p->cat) {
+        rd_nomem(rd);
+        rd_pop(rd, saved);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const json_t *c = json_array_get(a, i);
+        size_t s2 = rd_push_index(rd, i);
+        rc_category *k = &p->cat[i];
+        k->max = -1;
+        p->cat_n = i + 1;
+        if (rd_object(rd, c, known, NULL)) {
+            char *name = NULL;
+            if (rd_string(rd, c, "id", true, &k->id) > 0) {
+                if (!k->id[0])
+                    rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
+                for (size_t j = 0; j < i; j++)
+                    if (p->cat[j].id && rc_strcasecmp(p->cat[j].id, k->id) == 0)
+                        rd_error_key(rd, "id", RECERT_EDATA, "category \"%s\" is named twice", k->id);
+            }
+            rd_string(rd, c, "name", false, &name);
+            free(name);
+            read_policy_amount(rd, c, "min", false, p->per_hour, &k->min);
+            if (read_policy_amount(rd, c, "max", false, p->per_hour, &k->max) > 0 && k->max < k->min)
+                rd_error_key(rd, "max", RECERT_EDATA, "is below the category's min");
+        }
+        rd_pop(rd, s2);
+    }
+    rd_pop(rd, saved);
+}
+
+/* §3b: the requirement of a first cycle that starts after its period. */
+static void read_proration(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const known[] = {"from", "credits_required", NULL};
+    const json_t *a = rd_array(rd, obj, "proration", 64);
+    if (!a)
+        return;
+    size_t saved = rd_push_key(rd, "proration");
+    size_t n = json_array_size(a);
+    p->pro = n ? calloc(n, sizeof *p->pro) : NULL;
+    if (n && !p->pro) {
+        rd_nomem(rd);
+        rd_pop(rd, saved);
+        return;
+    }
+    int32_t ref = 0, prev = RECERT_DAY_NONE;
+    recert_date_from_ymd(&ref, 2001, 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        const json_t *st = json_array_get(a, i);
+        size_t s2 = rd_push_index(rd, i);
+        rc_prorate *r = &p->pro[i];
+        p->pro_n = i + 1;
+        if (rd_object(rd, st, known, NULL)) {
+            int got = read_offset(rd, st, "from", &r->from);
+            if (got == 0)
+                rd_error_key(rd, "from", RECERT_EDATA, "missing member");
+            read_policy_amount(rd, st, "credits_required", true, p->per_hour, &r->required);
+            int32_t day;
+            if (got > 0) {
+                if (rc_date_add(&day, ref, r->from.years, r->from.months, r->from.days) != RECERT_OK)
+                    rd_error_key(rd, "from", RECERT_EDATA, "is out of range");
+                else if (prev != RECERT_DAY_NONE && day <= prev)
+                    rd_error_key(rd, "from", RECERT_EDATA, "steps must come in increasing order of from");
+                else
+                    prev = day;
+            }
+        }
+        rd_pop(rd, s2);
+    }
+    rd_pop(rd, saved);
+}
+
+/* RFC 7386 JSON merge patch of patch (an object) into target (an object):
+ * members merge recursively into objects, other values replace, null
+ * removes. skip: a member of the top patch object that is not policy data.
+ * false: out of memory. */
+static bool merge_patch(json_t *target, const json_t *patch, const char *skip)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)patch, key, v) {
+        if (skip && strcmp(key, skip) == 0)
+            continue;
+        if (json_is_null(v)) {
+            json_object_del(target, key);
+            continue;
+        }
+        json_t *t = json_object_get(target, key);
+        json_t *nv;
+        if (json_is_object(v)) {
+            nv = t && json_is_object(t) ? json_deep_copy(t) : json_object();
+            if (nv && !merge_patch(nv, v, NULL)) {
+                json_decref(nv);
+                return false;
+            }
+        } else {
+            nv = json_deep_copy(v);
+        }
+        if (!nv || json_object_set_new(target, key, nv) != 0)
+            return false;
+    }
+    return true;
+}
+
+int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert_policy **out);
+
+/* §11a: each version is the base with the versions up to it merged in, read
+ * as a complete policy under "versions[i]". */
+static void read_versions(rc_reader *rd, const json_t *obj, recert_policy *p)
+{
+    static const char *const fixed[] = {"id", "unit", "cycle", "versions", "recert", NULL};
+    static const char *const why[] = {"it names the whole policy", "credits are converted with one unit",
+                                      "the cycle decides which version applies", "versions do not nest",
+                                      "it belongs to the whole document"};
+    const json_t *a = rd_array(rd, obj, "versions", 64);
+    if (!a)
+        return;
+    size_t saved = rd_push_key(rd, "versions");
+    size_t n = json_array_size(a);
+    p->ver = n ? calloc(n, sizeof *p->ver) : NULL;
+    json_t *merged = json_deep_copy(obj);
+    if ((n && !p->ver) || !merged) {
+        json_decref(merged);
+        rd_nomem(rd);
+        rd_pop(rd, saved);
+        return;
+    }
+    json_object_del(merged, "versions");
+    json_object_del(merged, "recert");
+    int32_t prev = RECERT_DAY_NONE;
+    for (size_t i = 0; i < n && !rd->oom; i++) {
+        const json_t *v = json_array_get(a, i);
+        size_t s2 = rd_push_index(rd, i);
+        if (!json_is_object(v)) {
+            rd_error_at(rd, RECERT_EDATA, "must be an object (a partial policy with \"effective\")");
+            rd_pop(rd, s2);
+            continue;
+        }
+        bool ok = true;
+        for (int f = 0; fixed[f]; f++)
+            if (json_object_get(v, fixed[f])) {
+                rd_error_key(rd, fixed[f], RECERT_EDATA, "a version cannot give \"%s\": %s", fixed[f], why[f]);
+                ok = false;
+            }
+        int32_t eff = RECERT_DAY_NONE;
+        if (rd_date(rd, v, "effective", true, &eff) <= 0) {
+            ok = false;
+        } else if (prev != RECERT_DAY_NONE && eff <= prev) {
+            rd_error_key(rd, "effective", RECERT_EDATA, "versions must come in increasing order of effective");
+            ok = false;
+        }
+        if (ok) {
+            prev = eff;
+            if (!merge_patch(merged, v, "effective")) {
+                rd_nomem(rd);
+            } else if (rc_policy_read(rd, merged, true, &p->ver[p->ver_n]) == RECERT_OK) {
+                p->ver[p->ver_n++]->effective = eff;
+            }
+        }
+        rd_pop(rd, s2);
+    }
+    json_decref(merged);
+    rd_pop(rd, saved);
+}
+
 int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert_policy **out)
 {
     static const char *const unapproved[] = {"accepted", "petition", NULL};
@@ -265,7 +451,7 @@ int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert
     recert_policy *p = calloc(1, sizeof *p);
     if (!p)
         return rd_nomem(rd);
-    p->checked = RECERT_DAY_NONE;
+    p->checked = p->cycle_ends = p->effective = RECERT_DAY_NONE;
 
     if (!inside_records) {
         int64_t version = 0;
@@ -273,8 +459,6 @@ int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert
             rd_error_key(rd, "recert", RECERT_EDATA, "unsupported format version %lld (this library reads 1)",
                          (long long)version);
     }
-    if (json_object_get(obj, "versions") && !json_is_null(json_object_get(obj, "versions")))
-        rd_error_key(rd, "versions", RECERT_EUNSUPPORTED, "dated policy versions are not supported yet");
     if (rd_string(rd, obj, "id", true, &p->id) > 0 && !p->id[0])
         rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
     rd_string(rd, obj, "organization", true, &p->organization);
@@ -304,6 +488,10 @@ int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert
         rd_error_key(rd, "late_windows", RECERT_EDATA, "a final_deadline needs late windows");
     read_audit(rd, obj, p);
     read_waivers(rd, obj, p);
+    read_categories(rd, obj, p);
+    read_proration(rd, obj, p);
+    if (rd->count == errors_before && !rd->oom)
+        read_versions(rd, obj, p); /* only over a valid base */
 
     if (rd->count != errors_before || rd->oom) {
         rc_policy_destroy(p);

@@ -85,13 +85,14 @@ void recert_report_free(recert_report *report)
 
 NAME_TABLE(recert_status_name, "renewed", "submitted", "eligible", "in_progress", "late", "lapsed")
 NAME_TABLE(recert_path_name, NULL, "credits", "exam")
-NAME_TABLE(recert_cpr_aed_state_name, "current", "not_hands_on", "expired", "missing", "not_required")
+NAME_TABLE(recert_cpr_aed_state_name, "current", "not_hands_on", "expired", "missing", "not_required", "expiring")
 NAME_TABLE(recert_audit_state_name, "none", "documents_due", "overdue", "under_review", "passed", "failed")
 NAME_TABLE(recert_credit_reason_name, "counted", "counted_in_group", "pending", "not_applicable", "not_yet",
-           "before_cycle", "after_deadline", "after_application", "petition_required", "petition_denied")
+           "before_cycle", "after_deadline", "after_application", "petition_required", "petition_denied",
+           "over_category_max")
 NAME_TABLE(recert_notice_code_name, "petition_required", "petition_pending", "petition_denied",
            "credit_outside_window", "cpr_aed_expires_before_deadline", "hands_on_assessment_recommended",
-           "audit_documents_due", "audit_overdue")
+           "audit_documents_due", "audit_overdue", "category_minimum", "category_maximum")
 
 /* ---- getters -------------------------------------------------------------- */
 
@@ -212,4 +213,38 @@ int recert_report_credit_reason(const recert_report *report, size_t h, size_t c,
 {
     const rc_entry *e = entry(report, h, c);
     return e && k < report->holders[h].credit_n ? e->why[k] : -1;
+}
+
+/* ---- §4a categories and §11a versions ---------------------------------------- */
+
+size_t recert_report_category_count(const recert_report *report, size_t h, size_t c)
+{
+    const rc_entry *e = entry(report, h, c);
+    return e ? e->cat_n : 0;
+}
+
+const char *recert_report_category_id(const recert_report *report, size_t h, size_t c, size_t i)
+{
+    const rc_entry *e = entry(report, h, c);
+    return e && i < e->cat_n ? e->cats[i].id : NULL;
+}
+
+int64_t recert_report_category_amount(const recert_report *report, size_t h, size_t c, size_t i,
+                                      recert_category_field which)
+{
+    const rc_entry *e = entry(report, h, c);
+    if (!e || i >= e->cat_n)
+        return -1;
+    switch (which) {
+    case RECERT_CATEGORY_EARNED: return e->cats[i].earned;
+    case RECERT_CATEGORY_MIN: return e->cats[i].min;
+    case RECERT_CATEGORY_MAX: return e->cats[i].max;
+    default: return -1;
+    }
+}
+
+int32_t recert_report_policy_effective(const recert_report *report, size_t h, size_t c)
+{
+    const rc_entry *e = entry(report, h, c);
+    return e ? e->effective : RECERT_DAY_NONE;
 }

@@ -329,9 +329,13 @@ START_TEST(policy_errors)
              unit);
     ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
     ck_assert_str_eq(recert_error_path(), "cpr_aed.credit");
-    /* Dated versions are not supported yet (FORMAT.md). */
-    snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":1,\"versions\":[]}", unit);
-    ck_assert_int_eq(policy_code(doc), RECERT_EUNSUPPORTED);
+    /* Dated versions (§11a) must come in increasing order of effective. */
+    snprintf(doc, sizeof doc,
+             POLICY_HEAD "%s\"credits_required\":1,\"versions\":[{\"effective\":\"2022-01-01\"},"
+                         "{\"effective\":\"2021-01-01\"}]}",
+             unit);
+    ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "versions[1].effective");
     snprintf(doc, sizeof doc, "{\"recert\":2," "\"id\":\"p\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
              "%s\"credits_required\":1}", unit);
     ck_assert_int_eq(policy_code(doc), RECERT_EDATA);

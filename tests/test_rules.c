@@ -2641,10 +2641,13 @@ START_TEST(err_as_of_null)
 }
 END_TEST
 
-/* A policy with `versions` is not supported yet (FORMAT.md). */
+/* §11a: a version may not change the cycle (it decides which version
+ * applies), so a "cycle" member in a version is an error under its path. */
 START_TEST(err_versions_unsupported)
 {
-    EXPECT_ERROR_UNDER(DOC(UPOL("v", "1.0", ",'versions':[]"), "{'id':'h1'}"), RECERT_EUNSUPPORTED, "policies[0]");
+    EXPECT_ERROR_UNDER(DOC(UPOL("v", "1.0", ",'versions':[{'effective':'2022-01-01','cycle':{'years':3,'expires':'anniversary'}}]"),
+                           "{'id':'h1'}"),
+                       RECERT_EDATA, "policies[0].versions[0].cycle");
 }
 END_TEST
 

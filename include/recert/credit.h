@@ -96,6 +96,11 @@ RECERT_API int recert_credit_set_petition(recert_credit *credit, recert_petition
  * recert_credit_set_applies_to_all() restores the default (all). */
 RECERT_API int recert_credit_set_applies_to(recert_credit *credit, const char *const *ids, size_t n);
 RECERT_API int recert_credit_set_applies_to_all(recert_credit *credit);
+/* The credit's category ("category", docs/rules.md §4a): any non-empty text
+ * of at most RECERT_MAX_STRING_BYTES bytes, matched against a policy's
+ * category ids ignoring ASCII case; NULL removes it. RECERT_OK,
+ * RECERT_EINVAL for a NULL credit or "" (nothing changed), RECERT_ENOMEM. */
+RECERT_API int recert_credit_set_category(recert_credit *credit, const char *category);
 
 /* Getters. Strings belong to the credit. NULL credit: NULL, 0,
  * RECERT_DAY_NONE, RECERT_APPROVAL_PREAPPROVED or RECERT_PETITION_NONE
@@ -118,6 +123,7 @@ RECERT_API int32_t recert_credit_petition_decided(const recert_credit *credit);
  * none); the i-th id, NULL out of range. */
 RECERT_API long recert_credit_applies_to_count(const recert_credit *credit);
 RECERT_API const char *recert_credit_applies_to_at(const recert_credit *credit, size_t i);
+RECERT_API const char *recert_credit_category(const recert_credit *credit); /* NULL when absent */
 
 /*
  * The application's own members, whose names start with "x-" (FORMAT.md):

@@ -50,7 +50,8 @@ typedef enum recert_cpr_aed_state { /* RULES.md §5 */
     RECERT_CPR_AED_NOT_HANDS_ON = 1,
     RECERT_CPR_AED_EXPIRED = 2,
     RECERT_CPR_AED_MISSING = 3,
-    RECERT_CPR_AED_NOT_REQUIRED = 4
+    RECERT_CPR_AED_NOT_REQUIRED = 4,
+    RECERT_CPR_AED_EXPIRING = 5 /* valid on R but not through R + the policy's valid_days_after */
 } recert_cpr_aed_state;
 
 typedef enum recert_audit_state { /* RULES.md §9 */
@@ -70,7 +71,9 @@ typedef enum recert_notice_code { /* FORMAT.md "notices" */
     RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE = 4,
     RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED = 5,
     RECERT_NOTICE_AUDIT_DOCUMENTS_DUE = 6,
-    RECERT_NOTICE_AUDIT_OVERDUE = 7
+    RECERT_NOTICE_AUDIT_OVERDUE = 7,
+    RECERT_NOTICE_CATEGORY_MINIMUM = 8, /* a category's minimum is not met yet */
+    RECERT_NOTICE_CATEGORY_MAXIMUM = 9  /* a credit counts in part or not at all: its category is full */
 } recert_notice_code;
 
 typedef enum recert_date_kind { /* RULES.md §10, the report's "dates" */
@@ -100,8 +103,15 @@ typedef enum recert_credit_reason {
     RECERT_CREDIT_AFTER_DEADLINE = 6,     /* completed after the credit deadline E + grace */
     RECERT_CREDIT_AFTER_APPLICATION = 7,  /* completed after the application was received */
     RECERT_CREDIT_PETITION_REQUIRED = 8,  /* not preapproved, no petition filed by as_of */
-    RECERT_CREDIT_PETITION_DENIED = 9     /* its petition was denied */
+    RECERT_CREDIT_PETITION_DENIED = 9,    /* its petition was denied */
+    RECERT_CREDIT_OVER_CATEGORY_MAX = 10  /* its category's maximum was reached before it */
 } recert_credit_reason;
+
+typedef enum recert_category_field { /* docs/rules.md §4a, centihours */
+    RECERT_CATEGORY_EARNED = 0, /* what the category's counted credits contribute, after the cap */
+    RECERT_CATEGORY_MIN = 1,    /* 0 when the policy gives none */
+    RECERT_CATEGORY_MAX = 2     /* -1 when the policy gives none */
+} recert_category_field;
 
 typedef enum recert_credits_kind { /* RULES.md §10, centihours */
     RECERT_CREDITS_REQUIRED = 0,
@@ -178,6 +188,20 @@ RECERT_API size_t recert_report_credit_count(const recert_report *report, size_t
 RECERT_API const char *recert_report_credit_id(const recert_report *report, size_t h, size_t k);
 RECERT_API int64_t recert_report_credit_amount(const recert_report *report, size_t h, size_t k);
 RECERT_API int recert_report_credit_reason(const recert_report *report, size_t h, size_t c, size_t k);
+
+/* Credential c's credit categories (docs/rules.md §4a): one per category of
+ * the policy version that applied, in its order; 0 when it has none. The
+ * id belongs to the report (NULL out of range); the amount is centihours
+ * (recert_category_field), -1 out of range or a bad field. */
+RECERT_API size_t recert_report_category_count(const recert_report *report, size_t h, size_t c);
+RECERT_API const char *recert_report_category_id(const recert_report *report, size_t h, size_t c, size_t i);
+RECERT_API int64_t recert_report_category_amount(const recert_report *report, size_t h, size_t c, size_t i,
+                                                 recert_category_field which);
+
+/* The effective day of the policy version that applied to credential c
+ * (docs/rules.md §11a): RECERT_DAY_NONE when the policy has no versions or
+ * its base terms applied, or out of range. */
+RECERT_API int32_t recert_report_policy_effective(const recert_report *report, size_t h, size_t c);
 
 /* The fixed names of the enums' values, as the report document writes them
  * ("in_progress", "not_hands_on", "petition_required", ...); NULL for a value
