@@ -650,7 +650,7 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
         add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
                    "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
                    "is recommended", (char *)NULL);
-    if (!s->app && s->T <= s->E && s->cpr == RECERT_CPR_AED_CURRENT &&
+    if (!s->app && s->T <= s->E && (s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_EXPIRING) &&
         (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days) {
         rc_date_text(d1, s->cpr_expires);
         rc_date_text(d2, s->E);

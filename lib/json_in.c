@@ -474,6 +474,11 @@ int recert_evaluate_json(char **out, const char *records, size_t len, const char
 
 int recert_validate_json(char **out, const char *records, size_t len)
 {
+    return recert_validate_json_catalog(out, records, len, NULL);
+}
+
+int recert_validate_json_catalog(char **out, const char *records, size_t len, const recert_catalog *catalog)
+{
     if (!out)
         return rc_fail(RECERT_EINVAL, NULL, "out is NULL");
     *out = NULL;
@@ -482,7 +487,7 @@ int recert_validate_json(char **out, const char *records, size_t len)
     rc_reader rd;
     rd_init(&rd, true);
     recert_roster *r = NULL;
-    int rc = read_records(&rd, records, len, NULL, &r);
+    int rc = read_records(&rd, records, len, catalog, &r);
     recert_roster_free(r);
     if (rd.oom || rc == RECERT_ENOMEM) {
         rd_free(&rd);

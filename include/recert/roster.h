@@ -43,6 +43,10 @@ RECERT_API int recert_evaluate_json(char **out, const char *records, size_t len,
  * type: a holder's list is complete once those are fixed.
  */
 RECERT_API int recert_validate_json(char **out, const char *records, size_t len);
+/* The same against a given catalog instead of the default one (NULL: the
+ * default catalog), as recert_roster_from_json_catalog() reads. */
+RECERT_API int recert_validate_json_catalog(char **out, const char *records, size_t len,
+                                            const recert_catalog *catalog);
 
 /* A new empty roster read against catalog (NULL: the default catalog). The
  * roster keeps the catalog alive, and the catalog cannot change while the

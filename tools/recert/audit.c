@@ -170,7 +170,7 @@ int cmd_audit(int argc, char **argv)
 
     if (read_input(file, &text, &len) != 0)
         return EXIT_BAD;
-    rc = recert_roster_from_json(&roster, text, len);
+    rc = recert_roster_from_json_catalog(&roster, text, len, g_catalog);
     free(text);
     if (rc != RECERT_OK) {
         report_library_error(file, rc);

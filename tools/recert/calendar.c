@@ -424,7 +424,7 @@ int cmd_calendar(int argc, char **argv)
         status = EXIT_BAD;
         goto done;
     }
-    if ((rc = recert_roster_from_json(&roster, text, len)) != RECERT_OK ||
+    if ((rc = recert_roster_from_json_catalog(&roster, text, len, g_catalog)) != RECERT_OK ||
         (rc = recert_roster_evaluate(&report, roster, as_of)) != RECERT_OK) {
         report_library_error(file, rc);
         status = EXIT_BAD;

@@ -21,6 +21,9 @@
 #define EXIT_BAD 1
 #define EXIT_USAGE 2
 
+/* The catalog that --policies built (main.c), or NULL: the default one. */
+extern const recert_catalog *g_catalog;
+
 /* ---- command entry points ------------------------------------------------ */
 
 int cmd_evaluate(int argc, char **argv);
@@ -148,18 +151,5 @@ int json_object_has_member(const char *text, size_t len, const char *key);
  * errors, or -1 when the text is not such an array. */
 long json_error_list(const char *text, void (*fn)(void *ctx, const char *path, const char *message),
                      void *ctx);
-
-/* An offset of a policy document ({"years", "months", "days"}; given 0 for
- * null or absent). */
-typedef struct json_offset {
-    int given;
-    int years, months, days;
-} json_offset;
-
-/* Read the offsets of a policy document (the text recert_policy_to_json
- * gives): its final_deadline, and the through of each late window (the
- * first max of them). Returns the number of late windows, or -1 when the
- * text is not such a document. */
-long json_policy_offsets(const char *text, json_offset *final_deadline, json_offset *through, size_t max);
 
 #endif /* RECERT_CLI_H */

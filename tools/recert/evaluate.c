@@ -561,7 +561,7 @@ int cmd_evaluate(int argc, char **argv)
         goto out;
     }
 
-    if (json && !pretty && !f.nholders) {
+    if (json && !pretty && !f.nholders && !g_catalog) {
         /* The one-call entry point: the report document, exactly. */
         char *out = NULL;
         int rc = recert_evaluate_json(&out, text, len, iso);
@@ -576,7 +576,7 @@ int cmd_evaluate(int argc, char **argv)
     }
 
     {
-        int rc = recert_roster_from_json(&roster, text, len);
+        int rc = recert_roster_from_json_catalog(&roster, text, len, g_catalog);
         if (rc != RECERT_OK) {
             report_library_error(file, rc);
             status = EXIT_BAD;

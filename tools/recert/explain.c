@@ -33,6 +33,12 @@ static const char explain_help[] =
 
 #define MAX_WINDOWS 64 /* the library's limit on late windows */
 
+/* An offset from E ({"years", "months", "days"}); given 0 for none. */
+typedef struct json_offset {
+    int given;
+    int years, months, days;
+} json_offset;
+
 typedef struct ctx {
     const recert_report *rep;
     const recert_roster *roster;
@@ -43,7 +49,8 @@ typedef struct ctx {
     int32_t T, S, E, R, credit_deadline, final_deadline, window_end;
     int64_t per_hour;
     const char *unit, *currency;
-    /* The policy's offsets (json_policy_offsets); nwin -1 when unknown. */
+    /* The policy's offsets from E (recert_policy_final_deadline and
+     * recert_policy_late_window_through); given 0 for none. */
     json_offset final_offset, through[MAX_WINDOWS];
     long nwin;
 } ctx;
@@ -223,11 +230,20 @@ static void explain_cycle(const ctx *x)
     int32_t certified = recert_credential_certified(x->cred);
     int years = recert_policy_cycle_years(x->pol);
     int year_end = recert_policy_cycle_kind(x->pol) == RECERT_CYCLE_YEAR_END;
+    int fixed = recert_policy_cycle_kind(x->pol) == RECERT_CYCLE_FIXED;
     int32_t grace = recert_policy_credit_grace_days(x->pol);
 
     heading("Cycle");
-    line("  certified %s; the policy's cycle: %d year%s, %s.", day_of(d, certified), years, years == 1 ? "" : "s",
-         year_end ? "ending on December 31" : "from anniversary to anniversary");
+    if (fixed) {
+        line("  certified %s; the policy's cycle: fixed periods of %d year%s, one of them ending on %s.",
+             day_of(d, certified), years, years == 1 ? "" : "s", day_of(s, recert_policy_cycle_ends(x->pol)));
+    } else {
+        line("  certified %s; the policy's cycle: %d year%s, %s.", day_of(d, certified), years, years == 1 ? "" : "s",
+             year_end ? "ending on December 31" : "from anniversary to anniversary");
+    }
+    if (recert_policy_effective(x->pol) != RECERT_DAY_NONE)
+        line("  terms: the policy's version effective %s, the one in force on E.",
+             day_of(s, recert_policy_effective(x->pol)));
     if (given_start != RECERT_DAY_NONE)
         line("  S = %s: the cycle_start given in the records.", day_of(s, x->S));
     else if (given_expires == RECERT_DAY_NONE)
@@ -241,6 +257,8 @@ static void explain_cycle(const ctx *x)
         line("  E = %s: the expires given in the records (authoritative: the portal's "
              "\"Thru Date\").",
              day_of(e, x->E));
+    } else if (fixed) {
+        line("  E = %s: no expires given; the first end of the policy's fixed periods after S.", day_of(e, x->E));
     } else if (!year_end) {
         line("  E = %s: no expires given; computed by the anniversary rule: S + %d year%s.", day_of(e, x->E), years,
              years == 1 ? "" : "s");
@@ -512,6 +530,9 @@ static void explain_credits(const ctx *x)
             petition_words(x, cr, pet, sizeof pet);
             sb_printf(&why, "never counts: not preapproved, and its petition (%s) was denied.", pet);
             break;
+        case RECERT_CREDIT_OVER_CATEGORY_MAX:
+            sb_printf(&why, "does not count: earlier entries of its category reached the category's maximum.");
+            break;
         default:
             sb_printf(&why, "(no reason given)");
             break;
@@ -531,6 +552,7 @@ static const char *cpr_words(int state)
     case RECERT_CPR_AED_EXPIRED: return "the latest record expired before R";
     case RECERT_CPR_AED_MISSING: return "no record completed by R";
     case RECERT_CPR_AED_NOT_REQUIRED: return "the policy does not require one";
+    case RECERT_CPR_AED_EXPIRING: return "the record current on R expires too soon after R for the policy";
     default: return "unknown";
     }
 }
@@ -570,6 +592,14 @@ static void explain_totals(const ctx *x)
     sb_free(&ids);
     if (recert_report_group_count(x->rep, x->h, x->c) > 0)
         item("                    pooled over the renewal group, each entry once.");
+    for (size_t i = 0; i < recert_report_category_count(x->rep, x->h, x->c); i++) {
+        int64_t min = recert_report_category_amount(x->rep, x->h, x->c, i, RECERT_CATEGORY_MIN);
+        int64_t max = recert_report_category_amount(x->rep, x->h, x->c, i, RECERT_CATEGORY_MAX);
+        char m1[64], m2[64];
+        amount_of(x, a, sizeof a, recert_report_category_amount(x->rep, x->h, x->c, i, RECERT_CATEGORY_EARNED));
+        item("  category %-8s %s counted (minimum %s, maximum %s)", recert_report_category_id(x->rep, x->h, x->c, i), a,
+             amount_of(x, m1, sizeof m1, min), max < 0 ? "none" : amount_of(x, m2, sizeof m2, max));
+    }
     item("  pending           %s", amount_of(x, a, sizeof a, recert_report_credits(x->rep, x->h, x->c, RECERT_CREDITS_PENDING)));
     if (cpr == RECERT_CPR_AED_NOT_REQUIRED) {
         item("  CPR/AED           not_required: the policy does not require one.");
@@ -600,6 +630,10 @@ static void explain_totals(const ctx *x)
              recert_report_group_count(x->rep, x->h, x->c) > 0 ? ": the highest requirement in the renewal group."
                                                                : " of credits.");
     }
+    if (!exam && recert_policy_proration_count(x->pol) > 0 && recert_report_group_count(x->rep, x->h, x->c) == 0 &&
+        requirement != recert_policy_credits_required(x->pol))
+        item("                    prorated: the first cycle starts after its period began (instead of %s).",
+             amount_of(x, b, sizeof b, recert_policy_credits_required(x->pol)));
     {
         int64_t shortfall = recert_report_credits(x->rep, x->h, x->c, RECERT_CREDITS_SHORTFALL);
         int64_t credit_short = requirement > counted ? requirement - counted : 0;
@@ -1007,7 +1041,6 @@ static void explain(ctx *x)
 {
     const char *name = recert_holder_name(x->holder);
     char t[RECERT_DATE_BUFSIZE];
-    char *pjson = NULL;
 
     x->per_hour = recert_report_unit_per_hour(x->rep, x->h, x->c);
     x->unit = recert_report_unit(x->rep, x->h, x->c);
@@ -1019,11 +1052,14 @@ static void explain(ctx *x)
     x->credit_deadline = recert_report_date(x->rep, x->h, x->c, RECERT_DATE_CREDIT_DEADLINE);
     x->final_deadline = recert_report_date(x->rep, x->h, x->c, RECERT_DATE_FINAL_DEADLINE);
     x->window_end = minday(x->credit_deadline, x->R);
-    x->nwin = -1;
-    if (recert_policy_to_json(&pjson, x->pol, 0) == RECERT_OK) {
-        x->nwin = json_policy_offsets(pjson, &x->final_offset, x->through, MAX_WINDOWS);
-        recert_free(pjson);
-    }
+    /* The terms in force on E (a policy's dated version, or its base). */
+    x->pol = recert_policy_in_force(x->pol, x->E);
+    x->final_offset.given = recert_policy_final_deadline(x->pol, &x->final_offset.years, &x->final_offset.months,
+                                                         &x->final_offset.days) == 1;
+    x->nwin = (long)recert_policy_late_window_count(x->pol);
+    for (long i = 0; i < x->nwin && i < MAX_WINDOWS; i++)
+        x->through[i].given = recert_policy_late_window_through(x->pol, (size_t)i, &x->through[i].years,
+                                                                &x->through[i].months, &x->through[i].days) == 1;
 
     line("%s%s%s%s / %s: %s (%s), as of %s", recert_holder_id(x->holder), name ? " (" : "", name ? name : "",
          name ? ")" : "", recert_credential_id(x->cred), recert_policy_name(x->pol), recert_policy_id(x->pol),
@@ -1087,7 +1123,7 @@ int cmd_explain(int argc, char **argv)
 
     if (read_input(pos[0], &text, &len) != 0)
         return EXIT_BAD;
-    if ((rc = recert_roster_from_json(&roster, text, len)) != RECERT_OK) {
+    if ((rc = recert_roster_from_json_catalog(&roster, text, len, g_catalog)) != RECERT_OK) {
         report_library_error(pos[0], rc);
         status = EXIT_BAD;
         goto out;

@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char tool_help[] =
@@ -21,9 +22,61 @@ static const char tool_help[] =
     "  audit      the renewal applications a seeded random audit selects\n"
     "\n"
     "FILE is a records document (JSON); '-' reads standard input.\n"
+    "Every command takes --policies FILE (repeatable): the policies of FILE (a\n"
+    "policy document or an array of them) besides the built-in ones, replacing\n"
+    "a built-in policy of the same id (examples/policies/acsm-current.json).\n"
     "Run 'recert <command> --help' for a command's options.\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 usage error.\n";
+
+const recert_catalog *g_catalog;
+
+/* "--policies FILE" (or "--policies=FILE"), for every command, repeatable:
+ * the built-in policies plus each file's (a policy document or an array of
+ * them; a policy replaces the built-in one of the same id). The options are
+ * taken out of argv before the command sees it. Returns an exit status, or
+ * -1 to go on. */
+static int take_policies(int *argc, char **argv, recert_catalog **cat)
+{
+    int out = 2, status = -1;
+    for (int i = 2; i < *argc; i++) {
+        const char *file = NULL;
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--policies") == 0) {
+            if (i + 1 >= *argc)
+                return usage_error(argv[1], "--policies needs a file");
+            file = argv[++i];
+        } else if (strncmp(argv[i], "--policies=", 11) == 0) {
+            file = argv[i] + 11;
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        char *text = NULL;
+        size_t len = 0;
+        int rc;
+        if (!*cat && (rc = recert_catalog_new_builtin(cat)) != RECERT_OK) {
+            report_library_error(file, rc);
+            return EXIT_BAD;
+        }
+        if (read_input(file, &text, &len) != 0)
+            return EXIT_BAD;
+        if ((rc = recert_catalog_add_json(*cat, text, len)) != RECERT_OK) {
+            report_library_error(file, rc);
+            status = EXIT_BAD;
+        }
+        free(text);
+        if (status >= 0)
+            return status;
+    }
+    argv[out] = NULL;
+    *argc = out;
+    return status;
+}
 
 int main(int argc, char **argv)
 {
@@ -63,7 +116,14 @@ int main(int argc, char **argv)
     if (cmd[0] == '-')
         return usage_error(NULL, "unknown option: %s", cmd);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(cmd, commands[i].name) == 0)
-            return commands[i].fn(argc - 1, argv + 1);
+        if (strcmp(cmd, commands[i].name) == 0) {
+            recert_catalog *cat = NULL;
+            int status = take_policies(&argc, argv, &cat);
+            g_catalog = cat;
+            if (status < 0)
+                status = commands[i].fn(argc - 1, argv + 1);
+            recert_catalog_free(cat);
+            return status;
+        }
     return usage_error(NULL, "unknown command: %s", cmd);
 }

@@ -50,6 +50,27 @@ typedef struct batch {
 
 /* ---- one line ---------------------------------------------------------------- */
 
+/* One line's report: the one-call entry point, or with --policies the
+ * same steps against that catalog. */
+static int evaluate_text(char **out, const char *text, size_t len, const char *as_of)
+{
+    if (!g_catalog)
+        return recert_evaluate_json(out, text, len, as_of);
+    recert_roster *roster = NULL;
+    recert_report *report = NULL;
+    int32_t day;
+    int rc = recert_date_parse(&day, as_of);
+    if (rc == RECERT_OK)
+        rc = recert_roster_from_json_catalog(&roster, text, len, g_catalog);
+    if (rc == RECERT_OK)
+        rc = recert_roster_evaluate(&report, roster, day);
+    if (rc == RECERT_OK)
+        rc = recert_report_to_json(out, report, 0);
+    recert_report_free(report);
+    recert_roster_free(roster);
+    return rc;
+}
+
 static void error_line(sbuf *b, unsigned long lineno, int code, const char *path, const char *message)
 {
     sb_printf(b, "{\"line\":%lu,\"error\":{\"code\":", lineno);
@@ -79,7 +100,7 @@ static void evaluate_line(slot *s, const char *as_of)
         text = wrapped.data;
         len = wrapped.len;
     }
-    rc = recert_evaluate_json(&report, text, len, as_of);
+    rc = evaluate_text(&report, text, len, as_of);
     if (rc == RECERT_OK && report) {
         /* Compact output is one line already; keep it so whatever it is. */
         for (char *p = report; *p; p++)

@@ -48,6 +48,12 @@ static void amount_text(char *buf, size_t size, int64_t centihours, const recert
 static void cycle_text(char *buf, size_t size, const recert_policy *p)
 {
     int years = recert_policy_cycle_years(p);
+    char ends[RECERT_DATE_BUFSIZE];
+    if (recert_policy_cycle_kind(p) == RECERT_CYCLE_FIXED &&
+        recert_date_format(ends, sizeof ends, recert_policy_cycle_ends(p)) == RECERT_OK) {
+        snprintf(buf, size, "%d year%s, fixed (%s)", years, years == 1 ? "" : "s", ends);
+        return;
+    }
     snprintf(buf, size, "%d year%s, %s", years, years == 1 ? "" : "s",
              recert_policy_cycle_kind(p) == RECERT_CYCLE_YEAR_END ? "Dec 31" : "anniversary");
 }
@@ -213,7 +219,9 @@ int cmd_policies(int argc, char **argv)
         }
     }
 
-    if ((rc = recert_catalog_default(&cat)) != RECERT_OK) {
+    if (g_catalog)
+        cat = g_catalog;
+    else if ((rc = recert_catalog_default(&cat)) != RECERT_OK) {
         fprintf(stderr, "recert: %s: %s\n", cmd, recert_error_message());
         return EXIT_BAD;
     }

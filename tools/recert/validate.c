@@ -63,7 +63,7 @@ int cmd_validate(int argc, char **argv)
         return EXIT_BAD;
 
     ctx.name = display_name(file);
-    rc = recert_validate_json(&out, text, len);
+    rc = recert_validate_json_catalog(&out, text, len, g_catalog);
     if (!out) {
         report_library_error(file, rc);
         free(text);
