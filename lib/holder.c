@@ -227,6 +227,9 @@ int recert_holder_add_credential(recert_holder *holder, const recert_credential 
         return rc;
     if (!credential)
         return rc_fail(RECERT_EINVAL, NULL, "recert_holder_add_credential: NULL credential");
+    if (holder->cred_n >= RECERT_MAX_CREDENTIALS)
+        return rc_fail(RECERT_ELIMIT, NULL, "holder %s has %d credentials, the most one holder may have",
+                       holder->id, RECERT_MAX_CREDENTIALS);
     for (size_t i = 0; i < holder->cred_n; i++)
         if (strcmp(holder->cred[i].id, credential->id) == 0)
             return rc_fail(RECERT_EEXISTS, NULL,
@@ -254,6 +257,9 @@ int recert_holder_add_credit(recert_holder *holder, const recert_credit *credit)
         return rc;
     if (!credit)
         return rc_fail(RECERT_EINVAL, NULL, "recert_holder_add_credit: NULL credit");
+    if (holder->credit_n >= RECERT_MAX_CREDITS)
+        return rc_fail(RECERT_ELIMIT, NULL, "holder %s has %d credit entries, the most one holder may have",
+                       holder->id, RECERT_MAX_CREDITS);
     for (size_t i = 0; i < holder->credit_n; i++)
         if (strcmp(holder->credit[i].id, credit->id) == 0)
             return rc_fail(RECERT_EEXISTS, NULL, "holder %s already has a credit with id \"%s\"",
@@ -331,6 +337,9 @@ int recert_holder_add_cpr_aed(recert_holder *holder, int32_t completed, int32_t 
     int rc = need_holder(holder, "recert_holder_add_cpr_aed");
     if (rc != RECERT_OK)
         return rc;
+    if (holder->cpr_n >= RECERT_MAX_CPR_AED)
+        return rc_fail(RECERT_ELIMIT, NULL, "holder %s has %d CPR/AED records, the most one holder may have",
+                       holder->id, RECERT_MAX_CPR_AED);
     if ((rc = check_day(completed, "cpr_aed completed")) != RECERT_OK ||
         (rc = check_day(expires, "cpr_aed expires")) != RECERT_OK)
         return rc;

@@ -26,7 +26,7 @@ static const char *const petition_members[] = {"filed", "status", "decided", NUL
 /* Limits (docs/format.md): bounded memory whatever the input. */
 #define MAX_CREDENTIALS RECERT_MAX_CREDENTIALS
 #define MAX_CREDITS RECERT_MAX_CREDITS
-#define MAX_CPR 1000
+#define MAX_CPR RECERT_MAX_CPR_AED
 
 /* Sub-object of a credential or credit; returns it when present. */
 static const json_t *object_member(rc_reader *rd, const json_t *obj, const char *key,

@@ -231,6 +231,9 @@ int recert_roster_add_holder(recert_roster *roster, const recert_holder *holder)
 {
     if (!roster || !holder)
         return rc_fail(RECERT_EINVAL, NULL, "NULL argument");
+    if (roster->n >= RECERT_MAX_HOLDERS)
+        return rc_fail(RECERT_ELIMIT, NULL, "the roster has %d holders, the most one records document may have",
+                       RECERT_MAX_HOLDERS);
     recert_holder copy;
     int rc = rc_holder_copy_into(&copy, holder);
     if (rc != RECERT_OK)

@@ -174,6 +174,48 @@ START_TEST(failed_add_changes_nothing)
 }
 END_TEST
 
+/* common.h: the handle API applies the import's per-holder limits, so a
+ * holder built by a program can always be exported and read back. The
+ * holder is left as it was by the refused add. */
+START_TEST(handle_limits)
+{
+    recert_holder *h;
+    char id[32];
+    ck_assert_int_eq(recert_holder_new(&h, "h1"), RECERT_OK);
+    for (int i = 0; i < RECERT_MAX_CREDITS; i++) {
+        recert_credit *k;
+        snprintf(id, sizeof id, "k%d", i);
+        ck_assert_int_eq(recert_credit_new(&k, id, day("2023-01-01")), RECERT_OK);
+        ck_assert_int_eq(recert_credit_set_hours(k, 100), RECERT_OK);
+        ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+        recert_credit_free(k);
+    }
+    recert_credit *extra;
+    ck_assert_int_eq(recert_credit_new(&extra, "one-more", day("2023-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_hours(extra, 100), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, extra), RECERT_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "10000 credit entries"));
+    recert_credit_free(extra);
+    ck_assert_uint_eq(recert_holder_credit_count(h), RECERT_MAX_CREDITS);
+    for (int i = 0; i < RECERT_MAX_CPR_AED; i++)
+        ck_assert_int_eq(recert_holder_add_cpr_aed(h, day("2024-01-01"), day("2026-01-01"), 1, 1), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_cpr_aed(h, day("2024-01-01"), day("2026-01-01"), 1, 1), RECERT_ELIMIT);
+    for (int i = 0; i < RECERT_MAX_CREDENTIALS; i++) {
+        recert_credential *c;
+        snprintf(id, sizeof id, "c%d", i);
+        ck_assert_int_eq(recert_credential_new(&c, id, "nasm-cpt", day("2020-01-01")), RECERT_OK);
+        ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
+        recert_credential_free(c);
+    }
+    recert_credential *c;
+    ck_assert_int_eq(recert_credential_new(&c, "one-more", "nasm-cpt", day("2020-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_ELIMIT);
+    ck_assert_uint_eq(recert_holder_credential_count(h), RECERT_MAX_CREDENTIALS);
+    recert_credential_free(c);
+    recert_holder_free(h);
+}
+END_TEST
+
 /* API.md "Policies and threads": a catalog is read-only once a roster uses
  * it; a roster keeps its catalog alive. */
 START_TEST(catalogs)
@@ -332,6 +374,7 @@ int main(void)
     tcase_add_test(t, credit_reasons);
     tcase_add_test(t, audit_selection);
     tcase_add_test(t, null_arguments);
+    tcase_add_test(t, handle_limits);
     suite_add_tcase(s, t);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

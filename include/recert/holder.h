@@ -36,7 +36,9 @@ RECERT_API const char *recert_holder_id(const recert_holder *holder);
 RECERT_API const char *recert_holder_name(const recert_holder *holder); /* NULL when absent */
 
 /* Add a copy, last. RECERT_EEXISTS when the holder already has a child of
- * that kind with that id; RECERT_EINVAL for NULL arguments; RECERT_ENOMEM.
+ * that kind with that id; RECERT_EINVAL for NULL arguments; RECERT_ELIMIT
+ * when it has RECERT_MAX_CREDENTIALS credentials or RECERT_MAX_CREDITS
+ * credit entries already; RECERT_ENOMEM.
  * Nothing changes on failure. Policies, units, applies_to and the cycle are
  * checked only when the holder joins a roster (recert_roster_add_holder). */
 RECERT_API int recert_holder_add_credential(recert_holder *holder, const recert_credential *credential);
@@ -58,7 +60,8 @@ RECERT_API const recert_credit *recert_holder_credit_at(const recert_holder *hol
  * expires is before completed, while the same day is allowed), hands_on (1:
  * hands-on, 0: online only; -1: not given, which means 1) and adult_cpr_aed
  * (1, 0, or -1: not given, which means 1). Any other hands_on or
- * adult_cpr_aed value is RECERT_EINVAL. Once the holder has two records,
+ * adult_cpr_aed value is RECERT_EINVAL; RECERT_ELIMIT when the holder has
+ * RECERT_MAX_CPR_AED records already. Once the holder has two records,
  * export writes "cpr_aed" as an array, even after a removal.
  */
 RECERT_API int recert_holder_add_cpr_aed(recert_holder *holder, int32_t completed, int32_t expires,

@@ -94,7 +94,8 @@ RECERT_API const recert_policy *recert_roster_find_policy(const recert_roster *r
  * RECERT_EDATA for the first two instead. The first error found is the one
  * reported; its path is the one the holder would have in the exported
  * document ("holders[n]...", n the current holder count). RECERT_EINVAL for
- * a NULL argument; RECERT_ENOMEM; RECERT_ELIMIT past 2^32 - 2 holders.
+ * a NULL argument; RECERT_ENOMEM; RECERT_ELIMIT when the roster has
+ * RECERT_MAX_HOLDERS holders already (the limit of one records document).
  * Nothing changes on failure. Adding or removing a holder may move every
  * holder: pointers from recert_roster_holder_at() and
  * recert_roster_find_holder() (and the credentials and credits borrowed
