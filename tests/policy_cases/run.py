@@ -285,11 +285,15 @@ def run_cli(cli: str, args: List[str]) -> Tuple[Optional[Any], List[str]]:
 
 
 def cli_has_policies_option(cli: str) -> bool:
-    try:
-        p = subprocess.run([cli, "evaluate", "--help"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return "--policies" in (p.stdout + p.stderr)
+    """Whether the tool documents --policies (in its own or evaluate's help)."""
+    for args in (["--help"], ["evaluate", "--help"]):
+        try:
+            p = subprocess.run([cli] + args, capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+        if "--policies" in p.stdout + p.stderr:
+            return True
+    return False
 
 
 def run_node(node: str, node_dir: str, items: List[Dict[str, Any]], tmp: str
