@@ -46,12 +46,12 @@ export declare class RecertError extends Error {
 
 export type Status = 'renewed' | 'submitted' | 'eligible' | 'in_progress' | 'late' | 'lapsed';
 export type RenewalPath = 'credits' | 'exam';
-export type CprAedState = 'current' | 'not_hands_on' | 'expired' | 'missing' | 'not_required';
+export type CprAedState = 'current' | 'expiring' | 'not_hands_on' | 'expired' | 'missing' | 'not_required';
 export type AuditState = 'none' | 'documents_due' | 'overdue' | 'under_review' | 'passed' | 'failed';
 export type NoticeCode =
   | 'petition_required' | 'petition_pending' | 'petition_denied' | 'credit_outside_window'
   | 'cpr_aed_expires_before_deadline' | 'hands_on_assessment_recommended'
-  | 'audit_documents_due' | 'audit_overdue';
+  | 'audit_documents_due' | 'audit_overdue' | 'category_minimum' | 'category_maximum';
 
 /** "YYYY-MM-DD" text. */
 export type ISODate = string;
@@ -68,6 +68,9 @@ export interface ReportDocument {
 export interface ReportCredential {
   id: string;
   policy: string;
+  /** Only for a policy with dated versions: the effective day of the version
+   * that applied, null for its base terms. */
+  policy_effective?: ISODate | null;
   status: Status;
   certified: boolean;
   path: RenewalPath | null;
@@ -93,6 +96,8 @@ export interface ReportCredential {
     shortfall: number;
     counted: string[];
     cpr_aed: CprAedState;
+    /** Only when the policy version that applied has credit categories. */
+    categories?: Array<{ id: string; earned: number; min: number; max: number | null }>;
   };
   /** Cents, as safe integers. */
   fees: {
@@ -122,7 +127,7 @@ export interface PolicyDocument {
   name: string;
   currency: string;
   unit: { name: string; per_hour: number };
-  cycle: { years: number; expires: 'anniversary' | 'year_end' };
+  cycle: { years: number; expires: CycleKind; ends?: ISODate };
   credits_required: number;
   [member: string]: unknown;
 }
@@ -136,8 +141,9 @@ export declare function evaluate(records: RecordsInput | Roster, asOf?: DayInput
 /** The report document as JSON text, exactly as the library writes it. */
 export declare function evaluateJSON(records: RecordsInput | Roster, asOf?: DayInput | null): string;
 
-/** Every error of a records document, in document order ([] when valid). */
-export declare function validate(records: RecordsInput): ValidationError[];
+/** Every error of a records document, in document order ([] when valid),
+ * read against a catalog (default: the built-in policies). */
+export declare function validate(records: RecordsInput, options?: { catalog?: Catalog | null }): ValidationError[];
 
 /** The built-in policies, as policy documents. */
 export declare function policies(): PolicyDocument[];
@@ -175,6 +181,16 @@ interface XMembers {
   xSetText(key: string, json: string | null | undefined): this;
 }
 
+export type CycleKind = 'anniversary' | 'year_end' | 'fixed';
+
+/** An offset of the policy document (FORMAT.md): the parts as written, 0 for
+ * a part not given. */
+export interface Offset {
+  years: number;
+  months: number;
+  days: number;
+}
+
 export declare class Policy extends Handle {
   private constructor();
   /** Parse one policy document (an object, JSON text or a file path). */
@@ -190,7 +206,9 @@ export declare class Policy extends Handle {
   /** Units per contact hour, in millionths (CEU: 100000). */
   readonly unitPerHour: number;
   readonly cycleYears: number;
-  readonly cycleKind: 'anniversary' | 'year_end';
+  readonly cycleKind: CycleKind;
+  /** A "fixed" cycle's named period end; null for the other kinds. */
+  readonly cycleEnds: Date | null;
   /** Centihours. */
   readonly creditsRequired: number;
   readonly creditGraceDays: number;
@@ -202,9 +220,26 @@ export declare class Policy extends Handle {
   readonly combineGroup: string | null;
   /** Cents. */
   readonly fees: { renewal: number; petition: number; combineExtra: number };
-  readonly lateWindows: Array<{ tier: string; feeCents: number }>;
+  /** through: the window's end as an offset from E; null: through the final deadline. */
+  readonly lateWindows: Array<{ tier: string; feeCents: number; through: Offset | null }>;
+  /** The final deadline as an offset from E; null: none given (it is E). */
+  readonly finalDeadline: Offset | null;
   readonly audits: boolean;
   readonly auditDocumentsDays: number;
+  /** "cpr_aed.valid_days_after"; 0 when not given. */
+  readonly cprAedValidDays: number;
+  /** Credit categories in document order, centihours; max null: no cap. */
+  readonly categories: Array<{ id: string; min: number; max: number | null }>;
+  /** Proration steps of a first cycle in document order; creditsRequired in centihours. */
+  readonly proration: Array<{ from: Offset; creditsRequired: number }>;
+  /** The dated versions in effective order: complete policies borrowed from
+   * this one (they keep it alive; copy() of one is refused). */
+  readonly versions: Policy[];
+  /** The first day a version is in force; null for base terms. */
+  readonly effective: Date | null;
+  /** The terms in force on day: the last version effective on or before
+   * it, else this policy itself. */
+  inForce(day: DayInput): Policy;
   toJSON(): PolicyDocument;
   toJSONText(options?: { pretty?: boolean }): string;
 }
@@ -247,6 +282,10 @@ export declare class Credit extends Handle implements XMembers {
   set petition(value: { status: 'pending' | 'approved' | 'denied'; filed: DayInput; decided?: DayInput | null } | null);
   /** Credential ids the credit is limited to; null: all of them. */
   appliesTo: string[] | null;
+  /** Its category, matched against a policy's category ids ignoring ASCII
+   * case; null (or undefined) removes it. */
+  get category(): string | null;
+  set category(value: string | null | undefined);
   xKeys(): string[];
   xGet(key: string): unknown;
   xGetText(key: string): string | undefined;
@@ -356,7 +395,8 @@ export interface EntryDays<T> {
 
 export type CreditReason =
   | 'counted' | 'counted_in_group' | 'pending' | 'not_applicable' | 'not_yet'
-  | 'before_cycle' | 'after_deadline' | 'after_application' | 'petition_required' | 'petition_denied';
+  | 'before_cycle' | 'after_deadline' | 'after_application' | 'petition_required' | 'petition_denied'
+  | 'over_category_max';
 
 /** One credential's result, read from its Report. */
 export declare class ReportEntry {
@@ -366,6 +406,9 @@ export declare class ReportEntry {
   readonly holderId: string;
   readonly id: string;
   readonly policy: string;
+  /** The effective day of the policy version that applied; null for base
+   * terms or a policy without versions. */
+  readonly policyEffective: Date | null;
   readonly status: Status;
   readonly certified: boolean;
   readonly path: RenewalPath | null;
@@ -383,9 +426,18 @@ export declare class ReportEntry {
     shortfall: number;
     counted: string[];
     cprAed: CprAedState;
+    /** The categories of the policy version that applied (max null: no cap); [] when none. */
+    categories: Array<{ id: string; earned: number; min: number; max: number | null }>;
   };
   /** The same, in the policy's unit, as exact decimal text ("1.9"). */
-  readonly amounts: { unit: string; required: string; earned: string; pending: string; shortfall: string };
+  readonly amounts: {
+    unit: string;
+    required: string;
+    earned: string;
+    pending: string;
+    shortfall: string;
+    categories: Array<{ id: string; earned: string; min: string; max: string | null }>;
+  };
   /** Cents. */
   readonly fees: {
     currency: string;

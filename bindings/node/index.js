@@ -38,9 +38,16 @@ function evaluate(records, asOf) {
 }
 
 // Check a records document in full: the list of its errors, each
-// { path, message }, in document order ([] when it is valid).
-function validate(records) {
-  const { rc, out } = native.lib().recert_validate_json(recordsText(records));
+// { path, message }, in document order ([] when it is valid), read against
+// options.catalog (a Catalog; default: the built-in policies).
+function validate(records, options) {
+  const catalog = options && options.catalog;
+  if (catalog !== undefined && catalog !== null && !(catalog instanceof Catalog)) {
+    throw fail(codes.EINVAL, 'catalog: expected a Catalog');
+  }
+  const { rc, out } = catalog
+    ? native.lib().recert_validate_json_catalog(recordsText(records), catalog._ptr())
+    : native.lib().recert_validate_json(recordsText(records));
   if (out === null) {
     throw fail(rc, native.lib().recert_error_message() || native.lib().recert_strerror(rc),
       native.lib().recert_error_path() || '');

@@ -69,7 +69,9 @@ const API_MAJOR = 0;
 //   obuf    char *out, size_t size      pointer, size_t (returned: the text)
 // Return kinds:
 //   status  int: RECERT_OK or a code; throws on failure, returns the outs
-//   rc      int: returned as {rc, out} without throwing (recert_validate_json)
+//   rc      int: returned as {rc, out} without throwing (recert_validate_json;
+//           the policy getters that answer 1/0/-1 and fill an offset's parts,
+//           whose out is then the array of the parts)
 //   int, i32, uint, i64, size, long, void    the value (checked 64-bit)
 //   s       const char * borrowed: pointer, read as a string at once; null for NULL
 //   h       const T * borrowed; null for NULL
@@ -127,6 +129,20 @@ const DECLS = {
   recert_policy_late_window_fee: ['i64', ['h', 'size']],
   recert_policy_audits: ['int', ['h']],
   recert_policy_audit_documents_days: ['i32', ['h']],
+  recert_policy_late_window_through: ['rc', ['h', 'size', 'oint', 'oint', 'oint']],
+  recert_policy_final_deadline: ['rc', ['h', 'oint', 'oint', 'oint']],
+  recert_policy_cycle_ends: ['i32', ['h']],
+  recert_policy_cpr_aed_valid_days: ['i32', ['h']],
+  recert_policy_category_count: ['size', ['h']],
+  recert_policy_category_id: ['s', ['h', 'size']],
+  recert_policy_category_min: ['i64', ['h', 'size']],
+  recert_policy_category_max: ['i64', ['h', 'size']],
+  recert_policy_proration_count: ['size', ['h']],
+  recert_policy_proration_step: ['rc', ['h', 'size', 'oint', 'oint', 'oint', 'oi64']],
+  recert_policy_version_count: ['size', ['h']],
+  recert_policy_version_at: ['h', ['h', 'size']], // belongs to the policy: borrowed
+  recert_policy_effective: ['i32', ['h']],
+  recert_policy_in_force: ['h', ['h', 'i32']], // the policy itself or one of its versions
   // catalog.h
   recert_catalog_new: ['status', ['oh']],
   recert_catalog_new_builtin: ['status', ['oh']],
@@ -152,6 +168,7 @@ const DECLS = {
   recert_credit_set_petition: ['status', ['h', 'int', 'i32', 'i32']],
   recert_credit_set_applies_to: ['status', ['h', 'strs']],
   recert_credit_set_applies_to_all: ['status', ['h']],
+  recert_credit_set_category: ['status', ['h', 's']],
   recert_credit_id: ['s', ['h']],
   recert_credit_title: ['s', ['h']],
   recert_credit_provider: ['s', ['h']],
@@ -164,6 +181,7 @@ const DECLS = {
   recert_credit_petition_decided: ['i32', ['h']],
   recert_credit_applies_to_count: ['long', ['h']],
   recert_credit_applies_to_at: ['s', ['h', 'size']],
+  recert_credit_category: ['s', ['h']],
   recert_credit_x_set: ['status', ['h', 's', 's']],
   recert_credit_x_get: ['status', ['otext', 'h', 's']],
   recert_credit_x_count: ['size', ['h']],
@@ -227,6 +245,7 @@ const DECLS = {
   // roster.h
   recert_evaluate_json: ['status', ['otext', 'text', 's']],
   recert_validate_json: ['rc', ['otext', 'text']],
+  recert_validate_json_catalog: ['rc', ['otext', 'text', 'h']],
   recert_roster_new: ['status', ['oh', 'h']],
   recert_roster_from_json: ['status', ['oh', 'text']],
   recert_roster_from_json_catalog: ['status', ['oh', 'text', 'h']],
@@ -278,6 +297,10 @@ const DECLS = {
   recert_report_credit_id: ['s', ['h', 'size', 'size']],
   recert_report_credit_amount: ['i64', ['h', 'size', 'size']],
   recert_report_credit_reason: ['int', ['h', 'size', 'size', 'size']],
+  recert_report_category_count: ['size', ['h', 'size', 'size']],
+  recert_report_category_id: ['s', ['h', 'size', 'size', 'size']],
+  recert_report_category_amount: ['i64', ['h', 'size', 'size', 'size', 'int']],
+  recert_report_policy_effective: ['i32', ['h', 'size', 'size']],
   recert_status_name: ['s', ['int']],
   recert_path_name: ['s', ['int']],
   recert_cpr_aed_state_name: ['s', ['int']],

@@ -5,16 +5,22 @@ const { lib } = require('./native');
 const { Handle, WRAP, enumName } = require('./handle');
 const { parseExact } = require('./json');
 const { recordsText } = require('./input');
-const { dayToDate } = require('./dates');
+const { dayToDate, toDay } = require('./dates');
 const { codes, fail } = require('./errors');
 
-const CYCLE_KINDS = ['anniversary', 'year_end'];
+const CYCLE_KINDS = ['anniversary', 'year_end', 'fixed'];
 const UNAPPROVED = ['accepted', 'petition'];
 const POLICY_FEES = { renewal: 0, petition: 1, combineExtra: 2 };
 const PRETTY = 0x1; // RECERT_JSON_PRETTY
 
 function jsonFlags(options) {
   return options && options.pretty ? PRETTY : 0;
+}
+
+// An offset's parts as the C getters give them ({ rc, out: [years, months,
+// days, ...] }): { years, months, days } when rc is 1, else null.
+function offsetOf({ rc, out }) {
+  return rc === 1 ? { years: out[0], months: out[1], days: out[2] } : null;
 }
 
 class Policy extends Handle {
@@ -67,18 +73,83 @@ class Policy extends Handle {
     for (const [k, v] of Object.entries(POLICY_FEES)) out[k] = lib().recert_policy_fee(p, v);
     return out;
   }
-  // [{ tier, feeCents }] in order.
+  // [{ tier, feeCents, through }] in order: through is the offset from E the
+  // window ends on ({ years, months, days }), or null for a window that runs
+  // through the final deadline ("through": null).
   get lateWindows() {
     const p = this._ptr();
     const n = lib().recert_policy_late_window_count(p);
     const out = [];
     for (let i = 0; i < n; i++) {
-      out.push({ tier: lib().recert_policy_late_window_tier(p, i), feeCents: lib().recert_policy_late_window_fee(p, i) });
+      out.push({
+        tier: lib().recert_policy_late_window_tier(p, i),
+        feeCents: lib().recert_policy_late_window_fee(p, i),
+        through: offsetOf(lib().recert_policy_late_window_through(p, i)),
+      });
     }
     return out;
   }
+  // The final deadline's offset from E ({ years, months, days }), or null
+  // when the policy gives none (the final deadline is then E).
+  get finalDeadline() { return offsetOf(lib().recert_policy_final_deadline(this._ptr())); }
   get audits() { return lib().recert_policy_audits(this._ptr()) === 1; }
   get auditDocumentsDays() { return lib().recert_policy_audit_documents_days(this._ptr()); }
+  // A "fixed" cycle's named period end (a Date; every other end is it + k
+  // cycle years); null for the other kinds.
+  get cycleEnds() { return dayToDate(lib().recert_policy_cycle_ends(this._ptr())); }
+  // Days past the reference day a CPR/AED record must still be valid
+  // ("cpr_aed.valid_days_after"); 0 when not given.
+  get cprAedValidDays() { return lib().recert_policy_cpr_aed_valid_days(this._ptr()); }
+  // The credit categories in document order: [{ id, min, max }] in
+  // centihours, min 0 when not given, max null when there is no cap.
+  get categories() {
+    const p = this._ptr();
+    const out = [];
+    for (let i = 0, n = lib().recert_policy_category_count(p); i < n; i++) {
+      const max = lib().recert_policy_category_max(p, i);
+      out.push({
+        id: lib().recert_policy_category_id(p, i),
+        min: lib().recert_policy_category_min(p, i),
+        max: max < 0 ? null : max,
+      });
+    }
+    return out;
+  }
+  // The proration steps of a first cycle in document order: [{ from:
+  // { years, months, days }, creditsRequired }], the requirement in
+  // centihours; [] without proration.
+  get proration() {
+    const p = this._ptr();
+    const out = [];
+    for (let i = 0, n = lib().recert_policy_proration_count(p); i < n; i++) {
+      const step = lib().recert_policy_proration_step(p, i);
+      if (step.rc === 1) out.push({ from: offsetOf(step), creditsRequired: step.out[3] });
+    }
+    return out;
+  }
+  // The dated versions in effective order, each a complete Policy (the base
+  // with every version up to it applied). They belong to this policy:
+  // borrowed, they keep it alive and throw once it is closed; copy() of one
+  // is refused (EINVAL: copy the whole policy). [] without versions, and for
+  // a version itself.
+  get versions() {
+    const p = this._ptr();
+    const out = [];
+    for (let i = 0, n = lib().recert_policy_version_count(p); i < n; i++) {
+      out.push(Policy._borrow(lib().recert_policy_version_at(p, i), this));
+    }
+    return out;
+  }
+  // The first day a version is in force (a Date); null for base terms.
+  get effective() { return dayToDate(lib().recert_policy_effective(this._ptr())); }
+  // The terms in force on a day (a Date, "YYYY-MM-DD" or a day number): the
+  // last version whose effective day is on or before it, else this policy
+  // itself (its base terms).
+  inForce(day) {
+    const p = this._ptr();
+    const v = lib().recert_policy_in_force(p, toDay(day, 'day'));
+    return v === null || v === p ? this : Policy._borrow(v, this);
+  }
 
   // The policy document (without "recert") as an object; JSON.stringify uses it.
   toJSON() {

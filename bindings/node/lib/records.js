@@ -142,6 +142,12 @@ class Credit extends Handle {
     if (ids === null || ids === undefined) lib().recert_credit_set_applies_to_all(this._mut());
     else lib().recert_credit_set_applies_to(this._mut(), ids);
   }
+
+  // The credit's category ("category"), matched against a policy's category
+  // ids ignoring ASCII case, or null. null (or undefined) removes it; '' is
+  // refused (EINVAL).
+  get category() { return lib().recert_credit_category(this._ptr()); }
+  set category(v) { lib().recert_credit_set_category(this._mut(), v === undefined ? null : v); }
 }
 Object.assign(Credit.prototype, xMembers, { _x: 'credit' });
 

@@ -22,6 +22,8 @@ const CREDITS_KINDS = ['required', 'earned', 'pending', 'shortfall'];
 const FEE_KINDS = ['renewalCents', 'lateCents', 'totalCents', 'petitionCents'];
 // recert_tier_kind.
 const TIER_KINDS = ['on_time', 'late', 'closed'];
+// recert_category_field.
+const CATEGORY_FIELDS = ['earned', 'min', 'max'];
 
 function nameOf(fn, value, what) {
   const name = lib()[fn](value);
@@ -48,6 +50,25 @@ class ReportEntry {
   get certified() { return lib().recert_report_certified(...this._args()) === 1; }
   // "credits", "exam" or null.
   get path() { return lib().recert_path_name(lib().recert_report_path(...this._args())); }
+  // The effective day of the policy version whose terms applied (the one in
+  // force on E), a Date; null when the base terms applied or the policy has
+  // no versions.
+  get policyEffective() { return dayToDate(lib().recert_report_policy_effective(...this._args())); }
+
+  // The credit categories of the policy version that applied, in its order:
+  // [{ id, earned, min, max }] in centihours (max null: no cap); [] when it
+  // has none.
+  _categories() {
+    const a = this._args();
+    const out = [];
+    for (let i = 0, n = lib().recert_report_category_count(...a); i < n; i++) {
+      const k = { id: lib().recert_report_category_id(...a, i) };
+      CATEGORY_FIELDS.forEach((f, which) => { k[f] = lib().recert_report_category_amount(...a, i, which); });
+      if (k.max < 0) k.max = null;
+      out.push(k);
+    }
+    return out;
+  }
 
   // Day numbers of the key dates (null where a date does not apply).
   get days() {
@@ -80,6 +101,7 @@ class ReportEntry {
     }
     out.counted = counted;
     out.cprAed = nameOf('recert_cpr_aed_state_name', lib().recert_report_cpr_aed(...a), 'cpr_aed');
+    out.categories = this._categories();
     return out;
   }
 
@@ -92,6 +114,12 @@ class ReportEntry {
     CREDITS_KINDS.forEach((k, i) => {
       out[k] = lib().recert_amount_format(lib().recert_report_credits(...a, i), perHour);
     });
+    out.categories = this._categories().map((k) => ({
+      id: k.id,
+      earned: lib().recert_amount_format(k.earned, perHour),
+      min: lib().recert_amount_format(k.min, perHour),
+      max: k.max === null ? null : lib().recert_amount_format(k.max, perHour),
+    }));
     return out;
   }
 
@@ -138,7 +166,7 @@ class ReportEntry {
   // being exact decimal text in this credential's unit and reason
   // "counted", "counted_in_group", "pending", "not_applicable", "not_yet",
   // "before_cycle", "after_deadline", "after_application",
-  // "petition_required" or "petition_denied".
+  // "petition_required", "petition_denied" or "over_category_max".
   get creditReasons() {
     const [p, h, c] = this._args();
     const perHour = lib().recert_report_unit_per_hour(p, h, c);
@@ -172,7 +200,8 @@ class ReportEntry {
 
   toJSON() {
     return {
-      id: this.id, policy: this.policy, status: this.status, certified: this.certified, path: this.path,
+      id: this.id, policy: this.policy, policyEffective: this.policyEffective, status: this.status,
+      certified: this.certified, path: this.path,
       dates: this.dates, credits: this.credits, amounts: this.amounts, fees: this.fees, audit: this.audit,
       renewalGroup: this.renewalGroup, nextCycle: this.nextCycle, notices: this.notices,
       creditReasons: this.creditReasons,

@@ -156,11 +156,39 @@ test('ERANGE: a 64-bit value beyond 2^53 is never silently rounded', () => {
   throwsRecert(() => C.recert_date_format(1.5), codes.EINVAL);
 });
 
-test('EUNSUPPORTED: policy versions', () => {
-  const doc = recert.policies().find((p) => p.id === 'nasm-cpt');
-  delete doc.recert;
-  doc.versions = [];
-  throwsRecert(() => Policy.fromJSON(doc), codes.EUNSUPPORTED, 'versions');
+// Policy "versions", once EUNSUPPORTED, are read since issue 8; what is left
+// of EUNSUPPORTED is a library without a function the binding declares (an
+// older librecert). A stand-in with only the version functions, built with
+// the C compiler, plays it.
+const cc = process.env.CC || 'cc';
+const haveCc = spawnSync(cc, ['--version'], { encoding: 'utf8' }).status === 0;
+
+test('EUNSUPPORTED: a function the loaded library lacks', { skip: !haveCc && `no C compiler (${cc})` }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'librecert-older-'));
+  try {
+    const src = path.join(dir, 'older.c');
+    const so = path.join(dir, 'librecert.so.0');
+    fs.writeFileSync(src, 'unsigned recert_version(void) { return 0x000100u; }\n' +
+      'const char *recert_version_string(void) { return "0.1.0"; }\n');
+    const built = spawnSync(cc, ['-shared', '-fPIC', '-o', so, src], { encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+    const script = `const r = require(${JSON.stringify(path.resolve(__dirname, '..'))});
+      const out = { version: r.version().string };
+      try { r.policies(); } catch (e) { Object.assign(out, { name: e.name, code: e.code, codeName: e.codeName, message: e.message }); }
+      console.log(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['-e', script], {
+      encoding: 'utf8', env: { ...process.env, RECERT_LIBRARY: so },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.equal(out.version, '0.1.0'); // what it has works
+    assert.equal(out.name, 'RecertError');
+    assert.equal(out.code, codes.EUNSUPPORTED);
+    assert.equal(out.codeName, 'EUNSUPPORTED');
+    assert.match(out.message, /^recert_policies_json: not in the loaded librecert/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('EEXISTS: duplicate ids', () => {

@@ -67,6 +67,15 @@ function documentFromGetters(report) {
             ? { code: n.code, message: n.message }
             : { code: n.code, credit: n.credit, message: n.message })),
         };
+        if (amounts.categories.length) {
+          doc.credits.categories = amounts.categories.map((k) => ({
+            id: k.id,
+            earned: { $decimal: k.earned },
+            min: { $decimal: k.min },
+            max: k.max === null ? null : { $decimal: k.max },
+          }));
+        }
+        if (e.policyEffective) doc.policy_effective = iso(recert.dates.fromDate(e.policyEffective));
         if (e.renewalGroup) doc.renewal_group = e.renewalGroup;
         if (e.nextCycle) doc.next_cycle = { cycle_start: iso(days.nextCycleStart), expires: iso(days.nextCycleExpires) };
         return doc;

@@ -56,9 +56,11 @@ test('a roster built with setters equals the imported document and evaluates the
       assert.equal(e.path, null);
       assert.deepEqual(e.credits, {
         unit: 'CEU', unitPerHour: 100000, required: 2000, earned: 1500, pending: 300, shortfall: 500,
-        counted: ['k1', 'p1'], cprAed: 'current',
+        counted: ['k1', 'p1'], cprAed: 'current', categories: [],
       });
-      assert.deepEqual(e.amounts, { unit: 'CEU', required: '2.0', earned: '1.5', pending: '0.3', shortfall: '0.5' });
+      assert.deepEqual(e.amounts, {
+        unit: 'CEU', required: '2.0', earned: '1.5', pending: '0.3', shortfall: '0.5', categories: [],
+      });
       // Three petitions filed at $25: 7500 cents, apart from the total.
       assert.equal(e.fees.petitionCents, 7500);
       assert.equal(e.fees.renewalCents, 9900);
@@ -331,7 +333,13 @@ test('policy getters', () => {
   assert.equal(p.examPath, false);
   assert.equal(p.combineGroup, null);
   assert.deepEqual(p.fees, { renewal: 9900, petition: 2500, combineExtra: 0 });
-  assert.deepEqual(p.lateWindows, [{ tier: 'late', feeCents: 3000 }, { tier: 'late_additional', feeCents: 5000 }]);
+  // RULES.md §7: late through E + 90 days, late_additional through the final
+  // deadline E + 1 year - 1 day.
+  assert.deepEqual(p.lateWindows, [
+    { tier: 'late', feeCents: 3000, through: { years: 0, months: 0, days: 90 } },
+    { tier: 'late_additional', feeCents: 5000, through: null },
+  ]);
+  assert.deepEqual(p.finalDeadline, { years: 1, months: 0, days: -1 });
   assert.equal(p.audits, true);
   assert.equal(p.auditDocumentsDays, 30);
   assert.equal(p.toJSON().credits_required, 1.9);

@@ -40,7 +40,7 @@ def evaluate_json(records: Any, as_of: Optional[DateLike] = None) -> str:
     return lib.out_string(lib.recert_evaluate_json, text, len(text), day.encode("utf-8"))
 
 
-def validate(records: Any) -> List[Dict[str, str]]:
+def validate(records: Any, catalog: Any = None) -> List[Dict[str, str]]:
     """Check a records document in full, without evaluating it.
 
     Returns the list of errors, each ``{"path": ..., "message": ...}``, in
@@ -49,12 +49,19 @@ def validate(records: Any) -> List[Dict[str, str]]:
     are the result. Raises only when the check itself cannot run
     (ArgumentError, OutOfMemoryError) and FileNotFoundError for a path that
     names no file.
+
+    catalog: a Catalog to read the records against, as
+    ``Roster.from_json(records, catalog)`` does (None: the built-in
+    policies).
     """
     text = _convert.json_bytes(records, "records")
     lib = _native.lib()
     out = ctypes.c_void_p()
     try:
-        rc = lib.recert_validate_json(ctypes.byref(out), text, len(text))
+        if catalog is None:
+            rc = lib.recert_validate_json(ctypes.byref(out), text, len(text))
+        else:
+            rc = lib.recert_validate_json_catalog(ctypes.byref(out), text, len(text), catalog._h)
         if not out.value:
             if rc == _errors.OK:
                 return []

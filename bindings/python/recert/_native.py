@@ -77,6 +77,7 @@ OUT_STR = POINTER(c_void_p)  # char **out: JSON text to recert_free()
 OUT_H = POINTER(c_void_p)  # recert_x **out: a new handle
 OUT_I32 = POINTER(c_int32)
 OUT_I64 = POINTER(c_int64)
+OUT_INT = POINTER(c_int)  # int *out: the parts of an offset
 STR_ARRAY = POINTER(c_char_p)  # const char *const *
 CHAR_BUF = POINTER(c_char)  # char *out, size_t size: a caller's buffer
 
@@ -108,7 +109,7 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     ("recert_date_parse", INT, [OUT_I32, STR], True),
     ("recert_date_format", INT, [CHAR_BUF, SZ, I32], True),
     ("recert_date_from_ymd", INT, [OUT_I32, INT, INT, INT], True),
-    ("recert_date_to_ymd", INT, [I32, POINTER(c_int), POINTER(c_int), POINTER(c_int)], True),
+    ("recert_date_to_ymd", INT, [I32, OUT_INT, OUT_INT, OUT_INT], True),
     ("recert_date_add", INT, [OUT_I32, I32, INT, INT, INT], True),
     ("recert_date_year_end", INT, [OUT_I32, I32], True),
     # amount.h
@@ -144,6 +145,21 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     ("recert_policy_late_window_fee", I64, [H, SZ], False),
     ("recert_policy_audits", INT, [H], False),
     ("recert_policy_audit_documents_days", I32, [H], False),
+    # 1 / 0 / -1 with the offset's parts out (not RECERT_E... codes: unchecked)
+    ("recert_policy_late_window_through", INT, [H, SZ, OUT_INT, OUT_INT, OUT_INT], False),
+    ("recert_policy_final_deadline", INT, [H, OUT_INT, OUT_INT, OUT_INT], False),
+    ("recert_policy_cycle_ends", I32, [H], False),
+    ("recert_policy_cpr_aed_valid_days", I32, [H], False),
+    ("recert_policy_category_count", SZ, [H], False),
+    ("recert_policy_category_id", STR, [H, SZ], False),
+    ("recert_policy_category_min", I64, [H, SZ], False),
+    ("recert_policy_category_max", I64, [H, SZ], False),
+    ("recert_policy_proration_count", SZ, [H], False),
+    ("recert_policy_proration_step", INT, [H, SZ, OUT_INT, OUT_INT, OUT_INT, OUT_I64], False),  # 1 or -1
+    ("recert_policy_version_count", SZ, [H], False),
+    ("recert_policy_version_at", H, [H, SZ], False),  # owned by the policy: borrowed
+    ("recert_policy_effective", I32, [H], False),
+    ("recert_policy_in_force", H, [H, I32], False),  # the policy itself or one of its versions
     # catalog.h
     ("recert_catalog_new", INT, [OUT_H], True),
     ("recert_catalog_new_builtin", INT, [OUT_H], True),
@@ -169,6 +185,7 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     ("recert_credit_set_petition", INT, [H, INT, I32, I32], True),
     ("recert_credit_set_applies_to", INT, [H, STR_ARRAY, SZ], True),
     ("recert_credit_set_applies_to_all", INT, [H], True),
+    ("recert_credit_set_category", INT, [H, STR], True),
     ("recert_credit_id", STR, [H], False),
     ("recert_credit_title", STR, [H], False),
     ("recert_credit_provider", STR, [H], False),
@@ -181,6 +198,7 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     ("recert_credit_petition_decided", I32, [H], False),
     ("recert_credit_applies_to_count", LONG, [H], False),
     ("recert_credit_applies_to_at", STR, [H, SZ], False),
+    ("recert_credit_category", STR, [H], False),
     ("recert_credit_x_set", INT, [H, STR, STR], True),
     ("recert_credit_x_get", INT, [OUT_STR, H, STR], True),
     ("recert_credit_x_count", SZ, [H], False),
@@ -244,6 +262,7 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     # roster.h
     ("recert_evaluate_json", INT, [OUT_STR, STR, SZ, STR], True),
     ("recert_validate_json", INT, [OUT_STR, STR, SZ], False),  # sets *out on EPARSE/EDATA too
+    ("recert_validate_json_catalog", INT, [OUT_STR, STR, SZ, H], False),  # likewise
     ("recert_roster_new", INT, [OUT_H, H], True),
     ("recert_roster_from_json", INT, [OUT_H, STR, SZ], True),
     ("recert_roster_from_json_catalog", INT, [OUT_H, STR, SZ, H], True),
@@ -295,6 +314,10 @@ _DECLARATIONS: List[Tuple[str, Any, Sequence[Any], bool]] = [
     ("recert_report_credit_id", STR, [H, SZ, SZ], False),
     ("recert_report_credit_amount", I64, [H, SZ, SZ], False),
     ("recert_report_credit_reason", INT, [H, SZ, SZ, SZ], False),
+    ("recert_report_category_count", SZ, [H, SZ, SZ], False),
+    ("recert_report_category_id", STR, [H, SZ, SZ, SZ], False),
+    ("recert_report_category_amount", I64, [H, SZ, SZ, SZ, INT], False),
+    ("recert_report_policy_effective", I32, [H, SZ, SZ], False),
     ("recert_status_name", STR, [INT], False),
     ("recert_path_name", STR, [INT], False),
     ("recert_cpr_aed_state_name", STR, [INT], False),

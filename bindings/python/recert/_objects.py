@@ -50,7 +50,7 @@ APPROVALS = ("preapproved", "not_preapproved")  # recert_approval
 PETITION_STATUSES = (None, "pending", "approved", "denied")  # recert_petition_status
 DECISIONS = ("pending", "accepted", "rejected")  # recert_decision
 OUTCOMES = (None, "passed", "failed")  # recert_audit_outcome
-CYCLE_KINDS = ("anniversary", "year_end")  # recert_cycle_kind
+CYCLE_KINDS = ("anniversary", "year_end", "fixed")  # recert_cycle_kind
 UNAPPROVED = ("accepted", "petition")  # recert_unapproved
 TIER_KINDS = ("on_time", "late", "closed")  # recert_tier_kind
 DATE_KINDS = (  # recert_date_kind, in the enum's order
@@ -71,6 +71,7 @@ REPORT_DATES = DATE_KINDS[:9]  # the members of a report entry's "dates"
 CREDITS_KINDS = ("required", "earned", "pending", "shortfall")  # recert_credits_kind
 FEE_KINDS = ("renewal", "late", "total", "petition")  # recert_fee_kind
 POLICY_FEE_KINDS = ("renewal", "petition", "combine_extra")  # recert_policy_fee_kind
+CATEGORY_FIELDS = (0, 1, 2)  # recert_category_field: RECERT_CATEGORY_EARNED, _MIN, _MAX
 
 
 def _enum_value(names: Sequence[Optional[str]], name: Optional[str], what: str) -> int:
@@ -125,11 +126,56 @@ class CprAed(NamedTuple):
     adult_cpr_aed: bool = True
 
 
+class Offset(NamedTuple):
+    """An offset of the policy document (FORMAT.md): years, months and days
+    as written (a part not given is 0), added to E (or to P for proration
+    steps) the RULES §1 way. ``offset._asdict()`` gives the document's
+    object."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+
+
 class LateWindow(NamedTuple):
-    """One of a policy's late windows: its tier name and fee in cents."""
+    """One of a policy's late windows: its tier name, fee in cents, and the
+    offset from E its window runs through (None: through the final
+    deadline, ``"through": null``)."""
 
     tier: str
     fee_cents: int
+    through: Optional[Offset] = None
+
+
+class Category(NamedTuple):
+    """One of a policy's credit categories (docs/rules.md §4a), amounts in
+    the policy's unit: min (Decimal 0 when not given) and max (None: no
+    cap)."""
+
+    id: str
+    min: Decimal
+    max: Optional[Decimal]
+
+
+class ProrationStep(NamedTuple):
+    """A step of a policy's proration (docs/rules.md §3b): a first cycle
+    starting on or after P + offset (P: the start of the full period ending
+    on E) requires credits_required (in the policy's unit) instead of the
+    policy's own requirement. offset is the document's ``from``."""
+
+    offset: Offset
+    credits_required: Decimal
+
+
+class CategoryReport(NamedTuple):
+    """A credit category as evaluation applied it to one credential
+    (docs/rules.md §4a), in the credential's unit: what its counted credits
+    contribute after the cap, its minimum, and its maximum (None: no cap)."""
+
+    id: str
+    earned: Decimal
+    min: Decimal
+    max: Optional[Decimal]
 
 
 class Notice(NamedTuple):
@@ -153,7 +199,7 @@ class CreditReason(NamedTuple):
     its amount in the credential's unit, and the reason ("counted",
     "counted_in_group", "pending", "not_applicable", "not_yet",
     "before_cycle", "after_deadline", "after_application",
-    "petition_required", "petition_denied")."""
+    "petition_required", "petition_denied", "over_category_max")."""
 
     credit: str
     amount: Decimal
@@ -345,6 +391,14 @@ def _date(day: int) -> Optional[datetime.date]:
     return _convert.day_to_date(day)
 
 
+def _offset(fn: Callable[..., int], *args: Any) -> Tuple[int, Offset]:
+    """Call fn(*args, int *years, int *months, int *days): its result (1, 0
+    or -1) and the parts it wrote."""
+    years, months, days = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+    rc = fn(*args, ctypes.byref(years), ctypes.byref(months), ctypes.byref(days))
+    return rc, Offset(years.value, months.value, days.value)
+
+
 # -- Policy -------------------------------------------------------------------
 
 
@@ -486,12 +540,29 @@ class Policy(_Handle):
 
     @property
     def late_windows(self) -> List[LateWindow]:
+        """The late windows in order, each LateWindow(tier, fee_cents,
+        through): through is the Offset from E the window ends on, or None
+        for one that runs through the final deadline."""
         lib = _lib()
         h = self._h
-        return [
-            LateWindow(cast(str, _s(lib.recert_policy_late_window_tier(h, i))), int(lib.recert_policy_late_window_fee(h, i)))
-            for i in range(lib.recert_policy_late_window_count(h))
-        ]
+        out = []
+        for i in range(lib.recert_policy_late_window_count(h)):
+            rc, through = _offset(lib.recert_policy_late_window_through, h, i)
+            out.append(
+                LateWindow(
+                    cast(str, _s(lib.recert_policy_late_window_tier(h, i))),
+                    int(lib.recert_policy_late_window_fee(h, i)),
+                    through if rc == 1 else None,
+                )
+            )
+        return out
+
+    @property
+    def final_deadline(self) -> Optional[Offset]:
+        """The final deadline as an Offset from E ("final_deadline"), or
+        None when the policy gives none (the final deadline is then E)."""
+        rc, offset = _offset(_lib().recert_policy_final_deadline, self._h)
+        return offset if rc == 1 else None
 
     @property
     def audits(self) -> bool:
@@ -501,9 +572,91 @@ class Policy(_Handle):
     def audit_documents_days(self) -> int:
         return int(_lib().recert_policy_audit_documents_days(self._h))
 
+    @property
+    def cycle_ends(self) -> Optional[datetime.date]:
+        """For a "fixed" cycle, the period end the policy names ("cycle.ends";
+        every other end is it + k * cycle_years years); None for other kinds."""
+        return _date(_lib().recert_policy_cycle_ends(self._h))
+
+    @property
+    def cpr_aed_valid_days(self) -> int:
+        """How many days past the reference day a CPR/AED record must still
+        be valid to count ("cpr_aed.valid_days_after", docs/rules.md §5a);
+        0 when not given."""
+        return int(_lib().recert_policy_cpr_aed_valid_days(self._h))
+
+    @property
+    def categories(self) -> List[Category]:
+        """The credit categories (docs/rules.md §4a), in document order, each
+        Category(id, min, max) with the amounts in the policy's unit (max
+        None: no cap)."""
+        lib = _lib()
+        h = self._h
+        out = []
+        for i in range(lib.recert_policy_category_count(h)):
+            high = int(lib.recert_policy_category_max(h, i))
+            out.append(
+                Category(
+                    cast(str, _s(lib.recert_policy_category_id(h, i))),
+                    self._amount(int(lib.recert_policy_category_min(h, i))),
+                    None if high < 0 else self._amount(high),
+                )
+            )
+        return out
+
+    @property
+    def proration(self) -> List[ProrationStep]:
+        """The proration steps of a first cycle (docs/rules.md §3b), in
+        document order, each ProrationStep(offset, credits_required) with
+        the requirement in the policy's unit; [] without proration."""
+        lib = _lib()
+        h = self._h
+        out = []
+        for i in range(lib.recert_policy_proration_count(h)):
+            required = ctypes.c_int64()
+            years, months, days = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+            rc = lib.recert_policy_proration_step(
+                h, i, ctypes.byref(years), ctypes.byref(months), ctypes.byref(days), ctypes.byref(required)
+            )
+            if rc == 1:
+                out.append(ProrationStep(Offset(years.value, months.value, days.value), self._amount(required.value)))
+        return out
+
+    @property
+    def versions(self) -> List["Policy"]:
+        """The dated versions (docs/rules.md §11a), in effective order: each
+        a complete Policy, the base terms with every version up to it
+        applied. They belong to this policy: read-only views that keep it
+        alive and raise ClosedError once it is closed. [] without versions,
+        and for a version itself. copy() of a version raises ArgumentError
+        (copy the whole policy instead)."""
+        lib = _lib()
+        h = self._h
+        return [Policy._borrowed(lib.recert_policy_version_at(h, i), self) for i in range(lib.recert_policy_version_count(h))]
+
+    @property
+    def effective(self) -> Optional[datetime.date]:
+        """The first day a version is in force; None for a policy's base
+        terms (any policy that is not one of another's versions)."""
+        return _date(_lib().recert_policy_effective(self._h))
+
+    def in_force(self, day: DateLike) -> "Policy":
+        """The terms in force on day: the last version whose effective day
+        is <= day (a view, as in versions), else the base terms: this
+        policy itself. A credential's terms are those in force on its
+        expiration day E."""
+        h = self._h
+        ptr = _lib().recert_policy_in_force(h, _checked_day(day, "day"))
+        if not ptr or ptr == h:
+            return self
+        return Policy._borrowed(ptr, self)
+
     def __repr__(self) -> str:
         if self._ptr is None:
             return "<recert.Policy (closed)>"
+        effective = self.effective
+        if effective is not None:
+            return "<recert.Policy %r effective %s>" % (self.id, effective)
         return "<recert.Policy %r>" % self.id
 
 
@@ -608,6 +761,7 @@ class Credit(_XMembers):
         approval: Optional[str] = None,
         petition: Optional[Union[Petition, Mapping[str, Any], Tuple[Any, ...]]] = None,
         applies_to: Optional[Iterable[str]] = None,
+        category: Optional[str] = None,
     ) -> None:
         if (hours is None) == (amount is None):
             raise _errors.ArgumentError(
@@ -634,6 +788,8 @@ class Credit(_XMembers):
             self.petition = petition  # type: ignore[assignment]
         if applies_to is not None:
             self.applies_to = applies_to  # type: ignore[assignment]
+        if category is not None:
+            self.category = category
 
     def copy(self) -> "Credit":
         lib = _lib()
@@ -755,6 +911,17 @@ class Credit(_XMembers):
         encoded = [cast(bytes, _b(i, "applies_to id")) for i in ids]
         array = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
         lib.recert_credit_set_applies_to(self._w(), array, len(encoded))
+
+    @property
+    def category(self) -> Optional[str]:
+        """The credit's category ("category", docs/rules.md §4a), matched
+        against a policy's category ids ignoring ASCII case; None when it
+        has none. Set None to remove it; "" is ArgumentError."""
+        return _s(_lib().recert_credit_category(self._h))
+
+    @category.setter
+    def category(self, value: Optional[str]) -> None:
+        _lib().recert_credit_set_category(self._w(), _b(value, "category"))
 
     def __repr__(self) -> str:
         if self._ptr is None:
@@ -1390,9 +1557,42 @@ class CredentialReport:
 
     @property
     def cpr_aed(self) -> str:
-        """"current", "not_hands_on", "expired", "missing" or
+        """"current", "expiring" (valid now, but not for the policy's
+        cpr_aed_valid_days more), "not_hands_on", "expired", "missing" or
         "not_required"."""
         return cast(str, _s(_lib().recert_cpr_aed_state_name(self._call("cpr_aed"))))
+
+    @property
+    def categories(self) -> List[CategoryReport]:
+        """The credit categories of the policy version that applied, in its
+        order (docs/rules.md §4a): CategoryReport(id, earned, min, max) in
+        this credential's unit, max None for no cap. [] when that version
+        has no categories (the report document then has no "categories")."""
+        lib = _lib()
+        h = self.report._h
+        hi, ci = self.holder_index, self.index
+        per_hour = self.unit_per_hour_micro
+        out = []
+        for i in range(lib.recert_report_category_count(h, hi, ci)):
+            earned, low, high = (
+                int(lib.recert_report_category_amount(h, hi, ci, i, which)) for which in CATEGORY_FIELDS
+            )
+            out.append(
+                CategoryReport(
+                    cast(str, _s(lib.recert_report_category_id(h, hi, ci, i))),
+                    _convert.centihours_to_decimal(earned, per_hour),
+                    _convert.centihours_to_decimal(low, per_hour),
+                    None if high < 0 else _convert.centihours_to_decimal(high, per_hour),  # -1: no maximum
+                )
+            )
+        return out
+
+    @property
+    def policy_effective(self) -> Optional[datetime.date]:
+        """The effective day of the policy version whose terms applied (the
+        one in force on E, docs/rules.md §11a); None when the base terms
+        applied or the policy has no versions."""
+        return _date(self._call("policy_effective"))
 
     def fee_cents(self, kind: str) -> int:
         """"renewal", "late", "total" or "petition", in cents."""
@@ -1462,7 +1662,10 @@ class CredentialReport:
 
     def to_dict(self) -> Dict[str, Any]:
         """This entry in the shape of the report document (FORMAT.md), built
-        from the getters: dates as YYYY-MM-DD text, amounts Decimal."""
+        from the getters: dates as YYYY-MM-DD text, amounts Decimal. One
+        difference: for a policy with versions whose base terms applied,
+        the document's "policy_effective": null is not here (the getter
+        gives None for that and for a policy without versions alike)."""
 
         def iso(d: Optional[datetime.date]) -> Optional[str]:
             return None if d is None else d.isoformat()
@@ -1494,6 +1697,17 @@ class CredentialReport:
             "audit": {"state": self.audit, "documents_due": iso(self.audit_documents_due)},
             "notices": [_notice_dict(n) for n in self.notices],
         }
+        categories = self.categories
+        if categories:
+            entry["credits"]["categories"] = [
+                {"id": k.id, "earned": k.earned, "min": k.min, "max": k.max} for k in categories
+            ]
+        effective = self.policy_effective
+        if effective is not None:
+            # The getters cannot tell "no versions" from "the base terms
+            # applied" (both RECERT_DAY_NONE): the document's
+            # "policy_effective": null is left out.
+            entry["policy_effective"] = effective.isoformat()
         nxt = self.next_cycle
         if nxt is not None:
             entry["next_cycle"] = {"cycle_start": nxt.cycle_start.isoformat(), "expires": nxt.expires.isoformat()}

@@ -139,6 +139,7 @@ def build_roster(records: Dict[str, Any]) -> recert.Roster:
                 title=k.get("title"),
                 provider=k.get("provider"),
                 approval=k.get("approval"),
+                category=k.get("category"),
             )
             if "petition" in k:
                 p = k["petition"]

@@ -158,9 +158,21 @@ class LibraryErrors(unittest.TestCase):
         self.assertError(recert.BusyError, _errors.EBUSY, catalog.add, nasm)
 
     def test_unsupported_error(self) -> None:
-        doc = recert.Catalog.default().find("nasm-cpt").to_dict()  # type: ignore[union-attr]
-        doc["versions"] = [{"effective": "2027-01-01", "fees": {"renewal_cents": 10900}}]
-        self.assertError(recert.UnsupportedError, _errors.EUNSUPPORTED, recert.Policy.from_json, doc)
+        # A library without a function the binding declares (an older
+        # librecert): calling it raises UnsupportedError naming it. Policy
+        # "versions", once unsupported, are read since issue 8. Here the
+        # process's own symbols stand for such a library: librecert was
+        # loaded RTLD_LOCAL, so none of its functions is found there.
+        import ctypes
+
+        from recert import _native
+
+        older = _native.Library(ctypes.CDLL(None), "(an older librecert)")
+        self.assertIn("recert_policy_version_count", older.missing)
+        with self.assertRaises(recert.UnsupportedError) as cm:
+            older.recert_policy_version_count(None)
+        self.assertEqual(cm.exception.code, _errors.EUNSUPPORTED)
+        self.assertIn("has no function recert_policy_version_count", cm.exception.message)
 
     def test_limit_error(self) -> None:
         doc = records()
