@@ -151,6 +151,31 @@ int rc_cycle(int32_t *S, int32_t *E, const recert_credential *c, const recert_po
     return RECERT_OK;
 }
 
+/* §3b: P, the first day of the full period that ends on E: for fixed
+ * periods the day after the previous period end (when E is a period end),
+ * for anniversary cycles E - N years, otherwise E - N years + 1 day. *full
+ * is set when a cycle starting on S would be a full one (S + N years = E for
+ * an anniversary cycle, whatever the clamping of February 29). */
+int rc_period_start(int32_t *P, bool *full, int32_t S, int32_t E, const recert_policy *p)
+{
+    *full = false;
+    if (p->cycle_kind == RECERT_CYCLE_ANNIVERSARY) {
+        int32_t end;
+        *full = rc_date_add(&end, S, p->cycle_years, 0, 0) == RECERT_OK && end == E;
+        return rc_date_add(P, E, -p->cycle_years, 0, 0);
+    }
+    if (p->cycle_kind == RECERT_CYCLE_FIXED) {
+        long j;
+        int32_t end, prev;
+        if (fixed_index_after(&j, E - 1, p) == RECERT_OK && fixed_end(&end, p, j) == RECERT_OK && end == E &&
+            fixed_end(&prev, p, j - 1) == RECERT_OK) {
+            *P = prev + 1;
+            return RECERT_OK;
+        }
+    }
+    return rc_date_add(P, E, -p->cycle_years, 0, 1);
+}
+
 /* "An accepted renewal starts the next cycle: anniversary S' = E,
  * E' = E + N years; year_end S' = E + 1 day, E' by the rule above." fixed
  * (§3a): S' = E + 1 day, E' the next period end. */

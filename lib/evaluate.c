@@ -307,8 +307,8 @@ static int64_t requirement_of(const cred_state *s)
     if (!p->pro_n || s->S != s->c->certified)
         return p->required;
     int32_t P, day;
-    int after = p->cycle_kind == RECERT_CYCLE_ANNIVERSARY ? 0 : 1;
-    if (rc_date_add(&P, s->E, -p->cycle_years, 0, after) != RECERT_OK || s->S <= P)
+    bool full;
+    if (rc_period_start(&P, &full, s->S, s->E, p) != RECERT_OK || full || s->S <= P)
         return p->required;
     int64_t required = p->required;
     for (size_t i = 0; i < p->pro_n; i++) {

@@ -271,6 +271,9 @@ int rc_cycle(int32_t *S, int32_t *E, const recert_credential *c, const recert_po
              const char *path);
 /* The next cycle after an accepted renewal. */
 int rc_next_cycle(int32_t *S2, int32_t *E2, int32_t E, const recert_policy *p);
+/* §3b: P, the first day of the full period ending on E; *full when a cycle
+ * starting on S is a full one. RECERT_ERANGE out of range. */
+int rc_period_start(int32_t *P, bool *full, int32_t S, int32_t E, const recert_policy *p);
 /* E for a cycle starting on S under the policy's rule. */
 int rc_cycle_end(int32_t *E, int32_t S, const recert_policy *p);
 

@@ -30,8 +30,10 @@ void rc_policy_destroy(recert_policy *p)
         free(p->cat[i].id);
     free(p->cat);
     free(p->pro);
-    for (size_t i = 0; i < p->ver_n; i++)
-        recert_policy_free(p->ver[i]);
+    for (size_t i = 0; i < p->ver_n; i++) { /* recert_policy_free() refuses versions */
+        rc_policy_destroy(p->ver[i]);
+        free(p->ver[i]);
+    }
     free(p->ver);
     free(p->json);
     memset(p, 0, sizeof *p);
@@ -39,7 +41,7 @@ void rc_policy_destroy(recert_policy *p)
 
 void recert_policy_free(recert_policy *policy)
 {
-    if (!policy)
+    if (!policy || policy->effective != RECERT_DAY_NONE) /* a version belongs to its policy */
         return;
     rc_policy_destroy(policy);
     free(policy);

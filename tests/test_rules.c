@@ -2643,7 +2643,7 @@ END_TEST
 
 /* §11a: a version may not change the cycle (it decides which version
  * applies), so a "cycle" member in a version is an error under its path. */
-START_TEST(err_versions_unsupported)
+START_TEST(err_version_changes_cycle)
 {
     EXPECT_ERROR_UNDER(DOC(UPOL("v", "1.0", ",'versions':[{'effective':'2022-01-01','cycle':{'years':3,'expires':'anniversary'}}]"),
                            "{'id':'h1'}"),
@@ -3201,7 +3201,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, err_not_json);
     tcase_add_test(tc, err_duplicate_keys);
     tcase_add_test(tc, err_as_of_null);
-    tcase_add_test(tc, err_versions_unsupported);
+    tcase_add_test(tc, err_version_changes_cycle);
     tcase_add_test(tc, ok_empty_document);
 
     return s;

@@ -56,7 +56,7 @@ RECERT_API int recert_catalog_add(recert_catalog *catalog, const recert_policy *
  * RECERT_EINVAL (NULL catalog or text), RECERT_EPARSE (not JSON, or a
  * top-level value that is not an object or array), RECERT_EDATA (an invalid
  * policy, path "[i]...." for an array item; a unit clash within the text or
- * with the catalog), RECERT_EUNSUPPORTED ("versions"), RECERT_ELIMIT,
+ * with the catalog), RECERT_ELIMIT,
  * RECERT_EBUSY (a roster uses the catalog) or RECERT_ENOMEM; the first error
  * found is the one reported. */
 RECERT_API int recert_catalog_add_json(recert_catalog *catalog, const char *text, size_t len);

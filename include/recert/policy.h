@@ -59,11 +59,14 @@ RECERT_API int recert_policy_from_json(recert_policy **out, const char *text, si
  */
 RECERT_API int recert_policy_to_json(char **out, const recert_policy *policy, unsigned flags);
 
-/* A deep copy, owned by the caller. On failure *out is NULL. */
+/* A deep copy, owned by the caller, dated versions included. A version
+ * (recert_policy_version_at) cannot be copied alone: RECERT_EINVAL; read its
+ * recert_policy_to_json() text instead. On failure *out is NULL. */
 RECERT_API int recert_policy_copy(recert_policy **out, const recert_policy *policy);
 
-/* Destroy a policy the caller owns. NULL does nothing. Never call it on a
- * policy borrowed from a catalog or roster. */
+/* Destroy a policy the caller owns. NULL, and a version (which belongs to
+ * its policy), do nothing. Never call it on a policy borrowed from a catalog
+ * or roster. */
 RECERT_API void recert_policy_free(recert_policy *policy);
 
 /* Getters. Strings belong to the policy (valid while it lives); a NULL

@@ -23,8 +23,7 @@ extern "C" {
  * RECERT_EINVAL. Bad records: RECERT_EPARSE (not JSON, duplicate keys, len
  * 0), RECERT_EDATA (not a valid document; a date written in it outside
  * 1900..9999 included), RECERT_ERANGE (a date computed from the records
- * beyond 9999-12-31), RECERT_EUNSUPPORTED ("versions" in a policy),
- * RECERT_ELIMIT (a size limit: docs/format.md), each with the path of the
+ * beyond 9999-12-31), RECERT_ELIMIT (a size limit: docs/format.md), each with the path of the
  * first error in recert_error_path(); RECERT_ENOMEM. *out is NULL on failure.
  */
 RECERT_API int recert_evaluate_json(char **out, const char *records, size_t len, const char *as_of);
@@ -34,7 +33,7 @@ RECERT_API int recert_evaluate_json(char **out, const char *records, size_t len,
  * JSON array of {"path": ..., "message": ...}, one per error in document
  * order ("[]" when valid); release it with recert_free(). Returns RECERT_OK
  * when the document is valid, RECERT_EPARSE or RECERT_EDATA (or the code of
- * the first error: RECERT_ERANGE, RECERT_EUNSUPPORTED, RECERT_ELIMIT)
+ * the first error: RECERT_ERANGE, RECERT_ELIMIT)
  * otherwise, with *out set in every one of those cases. Only RECERT_EINVAL
  * (NULL out or records) and RECERT_ENOMEM leave *out NULL. The list stops at
  * 1000 errors. An unknown policy or unit is always listed; the other checks

@@ -677,8 +677,11 @@ static void explain_path_status(const ctx *x)
     else if (exam != RECERT_DAY_NONE && exam >= x->S && exam <= x->E && exam <= x->T)
         line("  path none: the exam was passed on %s, but CPR/AED is %s.", day_of(d, exam),
              recert_cpr_aed_state_name(cpr));
-    else if (counted >= requirement)
+    else if (counted >= requirement && !cpr_ok)
         line("  path none: the credits are met (%s >= %s), but CPR/AED is %s.", a, b, recert_cpr_aed_state_name(cpr));
+    else if (counted >= requirement)
+        line("  path none: the credits are met (%s >= %s), but a category is short of its minimum (see the "
+             "totals).", a, b);
     else
         line("  path none: counted credits %s < %s required%s%s.", a, b, cpr_ok ? "" : ", and CPR/AED is ",
              cpr_ok ? "" : recert_cpr_aed_state_name(cpr));
