@@ -134,6 +134,20 @@ static void field(const char *label, const char *value)
     printf("%-17s %s\n", l, value);
 }
 
+/* "E + 1 year - 1 day"; "E" for an empty offset. */
+static void offset_text(char *buf, size_t size, const char *from, int years, int months, int days)
+{
+    static const char *const unit[3][2] = {{"year", "years"}, {"month", "months"}, {"day", "days"}};
+    int part[3] = {years, months, days};
+    size_t n = (size_t)snprintf(buf, size, "%s", from);
+    for (int i = 0; i < 3 && n < size; i++) {
+        if (part[i] == 0)
+            continue;
+        long mag = part[i] < 0 ? -(long)part[i] : part[i];
+        n += (size_t)snprintf(buf + n, size - n, " %c %ld %s", part[i] < 0 ? '-' : '+', mag, unit[i][mag != 1]);
+    }
+}
+
 static void show_policy(const recert_policy *p)
 {
     char buf[160], a[64], day[RECERT_DATE_BUFSIZE];
@@ -173,9 +187,43 @@ static void show_policy(const recert_policy *p)
     if (nw == 0)
         field("late windows", "none");
     for (size_t i = 0; i < nw; i++) {
+        char through[64] = "the final deadline";
+        int y, m, d;
+        if (recert_policy_late_window_through(p, i, &y, &m, &d) == 1)
+            offset_text(through, sizeof through, "E", y, m, d);
         money_text(a, sizeof a, recert_policy_late_window_fee(p, i), cur);
-        snprintf(buf, sizeof buf, "%s, %s", recert_policy_late_window_tier(p, i), a);
+        snprintf(buf, sizeof buf, "%s, %s, through %s", recert_policy_late_window_tier(p, i), a, through);
         field(i == 0 ? "late windows" : "", buf);
+    }
+    {
+        int y, m, d;
+        char fd[64] = "E";
+        if (recert_policy_final_deadline(p, &y, &m, &d) == 1)
+            offset_text(fd, sizeof fd, "E", y, m, d);
+        field("final deadline", fd);
+    }
+    if (recert_policy_cpr_aed_valid_days(p) > 0) {
+        snprintf(buf, sizeof buf, "valid at least %ld days after the application",
+                 (long)recert_policy_cpr_aed_valid_days(p));
+        field("CPR/AED margin", buf);
+    }
+    for (size_t i = 0; i < recert_policy_category_count(p); i++) {
+        char mn[64], mx[64] = "none";
+        amount_text(mn, sizeof mn, recert_policy_category_min(p, i), p);
+        if (recert_policy_category_max(p, i) >= 0)
+            amount_text(mx, sizeof mx, recert_policy_category_max(p, i), p);
+        snprintf(buf, sizeof buf, "%s: minimum %s, maximum %s", recert_policy_category_id(p, i), mn, mx);
+        field(i == 0 ? "categories" : "", buf);
+    }
+    for (size_t i = 0; i < recert_policy_proration_count(p); i++) {
+        int y, m, d;
+        int64_t req = 0;
+        char from[64];
+        recert_policy_proration_step(p, i, &y, &m, &d, &req);
+        offset_text(from, sizeof from, "P", y, m, d);
+        amount_text(a, sizeof a, req, p);
+        snprintf(buf, sizeof buf, "certified from %s: %s %s", from, a, recert_policy_unit(p));
+        field(i == 0 ? "proration" : "", buf);
     }
     if (recert_policy_audits(p)) {
         snprintf(buf, sizeof buf, "documents due %ld days after selection",
@@ -188,6 +236,11 @@ static void show_policy(const recert_policy *p)
         field("source", recert_policy_source(p));
     if (recert_policy_checked(p) != RECERT_DAY_NONE)
         field("checked", day_text(day, recert_policy_checked(p)));
+    for (size_t i = 0; i < recert_policy_version_count(p); i++) {
+        const recert_policy *v = recert_policy_version_at(p, i);
+        printf("\nversion in force for cycles expiring from %s:\n", day_text(day, recert_policy_effective(v)));
+        show_policy(v);
+    }
 }
 
 int cmd_policies(int argc, char **argv)
