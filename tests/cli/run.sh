@@ -410,7 +410,45 @@ sys.exit(ids != ["nasm-cpt", "acsm-gei", "acsm-cpt", "acsm-ep", "acsm-cep", "acs
 run "$RECERT" policies nasm-cpt
 expect_rc "policies nasm-cpt" 0
 expect_grep "policies nasm-cpt: the renewal fee" "$TMP/out" '^renewal fee: +\$99\.00$'
-expect_grep "policies nasm-cpt: the late windows" "$TMP/out" 'late_additional, \$50\.00$'
+expect_grep "policies nasm-cpt: the late windows" "$TMP/out" 'late, \$30\.00, through E \+ 90 days$'
+expect_grep "policies nasm-cpt: the last late window" "$TMP/out" 'late_additional, \$50\.00, through the final deadline$'
+expect_grep "policies nasm-cpt: the final deadline" "$TMP/out" 'final deadline: *E \+ 1 year - 1 day$'
+
+# --policies FILE (every command): examples/policies/acsm-current.json puts
+# the 2022 terms over the built-in ACSM policies as a dated version. An
+# acsm-cpt credential certified 2022-06-01 (S 2022-06-01, E 2025-12-31 >=
+# 2022-01-01: the version) evaluated 2026-03-01 with 45 CEC done in the
+# cycle: T > E, met, T <= E + 6 months = 2026-06-30: late, $60 + $80.
+# Without the file: the source's terms have no late window, so the final
+# deadline is E < T: lapsed, closed, although the credits are met.
+POLDIR="$DATA/../../examples/policies"
+cat >"$TMP/acsm.json" <<'JSON'
+{"recert":1,"holders":[{"id":"h1","cpr_aed":{"completed":"2025-01-10","expires":"2027-01-10"},
+ "credentials":[{"id":"c1","policy":"acsm-cpt","certified":"2022-06-01"}],
+ "credits":[{"id":"k1","completed":"2024-05-01","amount":45,"unit":"cec"}]}]}
+JSON
+run "$RECERT" evaluate --policies "$POLDIR/acsm-current.json" --as-of 2026-03-01 --json "$TMP/acsm.json"
+expect_rc "evaluate --policies acsm-current.json" 0
+expect_grep "--policies: the 2022 version applies" "$TMP/out" '"policy_effective":"2022-01-01"'
+expect_grep "--policies: late with the version's fees" "$TMP/out" '"status":"late".*"tier":"late","renewal_cents":6000,"late_cents":8000,"total_cents":14000'
+run "$RECERT" evaluate --as-of 2026-03-01 --json "$TMP/acsm.json"
+expect_grep "without --policies: the source's terms" "$TMP/out" '"status":"lapsed".*"tier":"closed"'
+run "$RECERT" evaluate --as-of 2026-03-01 --json "$TMP/acsm.json" --policies="$POLDIR/acsm-current.json"
+expect_grep "--policies=FILE after the file" "$TMP/out" '"policy_effective":"2022-01-01"'
+run "$RECERT" validate --policies "$POLDIR/nsca-cscs.json" "$TMP/acsm.json"
+expect_rc "validate --policies" 0
+run "$RECERT" evaluate --policies "$TMP/missing.json" "$TMP/acsm.json"
+expect_rc "--policies: a missing file" 1
+echo '{"id":"x"}' >"$TMP/badpol.json"
+run "$RECERT" evaluate --policies "$TMP/badpol.json" "$TMP/acsm.json"
+expect_rc "--policies: an invalid policy" 1
+expect_grep "--policies: the error names the file and the member" "$TMP/err" 'badpol.json: organization: missing member'
+run "$RECERT" evaluate "$TMP/acsm.json" --policies
+expect_rc "--policies without a file" 2
+run "$RECERT" explain --policies "$POLDIR/acsm-current.json" --as-of 2026-03-01 "$TMP/acsm.json" h1 c1
+expect_rc "explain --policies" 0
+expect_grep "explain names the version in force" "$TMP/out" "version effective 2022-01-01"
+expect_grep "explain reads the version's final deadline" "$TMP/out" 'final deadline 2026-06-30: E \+ 6 months'
 
 run "$RECERT" policies --json acsm-cpt
 expect_rc "policies --json acsm-cpt" 0
