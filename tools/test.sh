@@ -28,5 +28,16 @@ ninja -C build-sanitize >/dev/null
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
     meson test -C build-sanitize --suite c --print-errorlogs
 
+echo "== tests/test_threads under ThreadSanitizer"
+if [ ! -f build-tsan/build.ninja ]; then
+    tsan_cc=gcc; command -v clang >/dev/null && tsan_cc=clang
+    CC=$tsan_cc meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbindings_tests=false >/dev/null
+fi
+ninja -C build-tsan tests/test_threads >/dev/null
+for fork in yes no; do   # Check's fork mode, and one process for both tests
+    CK_FORK=$fork TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+        meson test -C build-tsan --no-rebuild --print-errorlogs test_threads
+done
+
 echo "== C tests under valgrind"
 meson test -C build --setup=valgrind --suite c --print-errorlogs
