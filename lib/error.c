@@ -43,25 +43,39 @@ static void copy_bounded(char *dst, size_t size, const char *src)
     memcpy(dst + size - 4, "...", 4);
 }
 
-int rc_failv(int code, const char *path, const char *fmt, va_list ap)
+void rc_message_text(char out[RC_MESSAGE_MAX], const char *path, const char *fmt, va_list ap)
 {
-    last_error *e = current();
     char text[MESSAGE_MAX];
     int n = vsnprintf(text, sizeof text, fmt, ap);
     if (n < 0)
         text[0] = '\0';
     else if ((size_t)n >= sizeof text)
         memcpy(text + sizeof text - 4, "...", 4);
-    copy_bounded(e->path, sizeof e->path, path ? path : "");
     if (path && *path) {
+        char p[PATH_MAX_LEN];
         char full[MESSAGE_MAX + PATH_MAX_LEN + 4];
-        snprintf(full, sizeof full, "%s: %s", e->path, text);
-        copy_bounded(e->message, sizeof e->message, full);
+        copy_bounded(p, sizeof p, path);
+        snprintf(full, sizeof full, "%s: %s", p, text);
+        copy_bounded(out, RC_MESSAGE_MAX, full);
     } else {
-        copy_bounded(e->message, sizeof e->message, text);
+        copy_bounded(out, RC_MESSAGE_MAX, text);
     }
+}
+
+int rc_fail_message(int code, const char *path, const char *message)
+{
+    last_error *e = current();
+    copy_bounded(e->path, sizeof e->path, path ? path : "");
+    copy_bounded(e->message, sizeof e->message, message);
     e->pub.code = code;
     return code;
+}
+
+int rc_failv(int code, const char *path, const char *fmt, va_list ap)
+{
+    char message[RC_MESSAGE_MAX];
+    rc_message_text(message, path, fmt, ap);
+    return rc_fail_message(code, path, message);
 }
 
 int rc_fail(int code, const char *path, const char *fmt, ...)

@@ -29,6 +29,11 @@
  * without a path), cut to a bounded length. */
 int rc_fail(int code, const char *path, const char *fmt, ...) RC_PRINTF(3, 4);
 int rc_failv(int code, const char *path, const char *fmt, va_list ap) RC_PRINTF(3, 0);
+/* The message rc_failv() stores for (path, fmt, ap): "path: text", both
+ * cut to bounded lengths; and setting the last error to a message made so. */
+#define RC_MESSAGE_MAX 1024
+void rc_message_text(char out[RC_MESSAGE_MAX], const char *path, const char *fmt, va_list ap) RC_PRINTF(3, 0);
+int rc_fail_message(int code, const char *path, const char *message);
 /* RECERT_ENOMEM with a fixed message; never allocates. */
 int rc_oom(void);
 
@@ -380,7 +385,7 @@ typedef struct rc_reader {
     /* The first error, kept whatever later calls do to the thread's last
      * error; rd_finish() makes it the thread's last error again. */
     char first_path[RD_PATH_MAX + 32];
-    char first_text[512];
+    char first_message[RC_MESSAGE_MAX]; /* as rc_message_text() made it */
 } rc_reader;
 /* Return the reader's first error code, made the thread's last error. */
 int rd_finish(rc_reader *rd);

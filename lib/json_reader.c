@@ -75,7 +75,7 @@ int rd_finish(rc_reader *rd)
     if (rd->oom)
         return rc_oom();
     if (rd->first_code != RECERT_OK)
-        rc_fail(rd->first_code, rd->first_path, "%s", rd->first_text);
+        rc_fail_message(rd->first_code, rd->first_path, rd->first_message);
     return rd->first_code;
 }
 
@@ -91,31 +91,21 @@ int rd_nomem(rc_reader *rd)
 static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap) RC_PRINTF(3, 0);
 static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap)
 {
-    va_list ap2;
-    va_copy(ap2, ap);
+    /* One text for the last error and the validate list: the same error
+     * reads the same wherever it is shown. */
+    char full[RC_MESSAGE_MAX];
+    rc_message_text(full, rd->path, fmt, ap);
     rd->count++;
     if (rd->first_code == RECERT_OK) {
         rd->first_code = code;
         memcpy(rd->first_path, rd->path, rd->path_len + 1);
-        va_list ap3;
-        va_copy(ap3, ap);
-        vsnprintf(rd->first_text, sizeof rd->first_text, fmt, ap3);
-        va_end(ap3);
-        rc_failv(code, rd->path, fmt, ap);
+        memcpy(rd->first_message, full, sizeof full);
+        rc_fail_message(code, rd->path, full);
     }
     if (rd->collect && rd->error_n < RC_MAX_ERRORS) {
-        char msg[1024];
-        char full[1600];
-        vsnprintf(msg, sizeof msg, fmt, ap2);
-        if (rd->path_len)
-            snprintf(full, sizeof full, "%s: %s", rd->path, msg);
-        else
-            snprintf(full, sizeof full, "%s", msg);
         rd_error *e = realloc(rd->errors, (rd->error_n + 1) * sizeof *e);
-        if (!e) {
-            va_end(ap2);
+        if (!e)
             return rd_nomem(rd);
-        }
         rd->errors = e;
         e[rd->error_n].code = code;
         e[rd->error_n].path = rc_strdup(rd->path);
@@ -123,12 +113,10 @@ static int rd_errorv(rc_reader *rd, int code, const char *fmt, va_list ap)
         if (!e[rd->error_n].path || !e[rd->error_n].message) {
             free(e[rd->error_n].path);
             free(e[rd->error_n].message);
-            va_end(ap2);
             return rd_nomem(rd);
         }
         rd->error_n++;
     }
-    va_end(ap2);
     return code;
 }
 
