@@ -502,7 +502,7 @@ int recert_validate_json_catalog(char **out, const char *records, size_t len, co
         }
     }
     if (list)
-        *out = json_dumps(list, JSON_COMPACT);
+        *out = rd_dumps(list, JSON_COMPACT);
     json_decref(list);
     int first = rd_finish(&rd);
     rd_free(&rd);

@@ -140,9 +140,30 @@ int rd_error_key(rc_reader *rd, const char *key, int code, const char *fmt, ...)
     return code;
 }
 
+/* jansson's json_dumps() is not safe when memory runs out: it ignores a
+ * failed write of an object's key and goes on, so that the text loses
+ * bytes. Writing into an rc_buf, whose failure sticks, every later write
+ * fails too, and the failure is seen at the end. */
+static int dump_to_buf(const char *text, size_t size, void *data)
+{
+    rc_buf *b = data;
+    rc_buf_put(b, text, size);
+    return b->failed ? -1 : 0;
+}
+
+char *rd_dumps(const json_t *v, size_t flags)
+{
+    rc_buf b = {0};
+    if (json_dump_callback(v, dump_to_buf, &b, flags) != 0 || b.failed || !b.data) {
+        rc_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
 char *rd_dump(const json_t *v)
 {
-    return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    return rd_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
 }
 
 void rd_value_text(char *buf, size_t size, const json_t *v)
@@ -443,21 +464,19 @@ int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, co
 
 int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out)
 {
-    json_error_t err;
+    rc_json_error err;
     *out = NULL;
     if (!text)
         return rd_error_at(rd, RECERT_EINVAL, "no text (NULL)");
     if (len > RECERT_MAX_DOCUMENT_BYTES)
         return rd_error_at(rd, RECERT_ELIMIT, "a document of %zu bytes is larger than the limit of %d bytes", len,
                            RECERT_MAX_DOCUMENT_BYTES);
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-    if (!root) {
-        if (json_error_code(&err) == json_error_out_of_memory)
-            return rd_nomem(rd);
+    int rc = rc_json_parse(text, len, 0, out, &err);
+    if (rc == RECERT_ENOMEM)
+        return rd_nomem(rd);
+    if (rc != RECERT_OK)
         return rd_error_at(rd, RECERT_EPARSE, "not valid JSON: line %d, column %d: %s", err.line, err.column,
                            err.text);
-    }
-    *out = root;
     return RECERT_OK;
 }
 
@@ -465,14 +484,14 @@ int rc_json_check_value(const char *text, char **compact)
 {
     if (!text)
         return rc_fail(RECERT_EINVAL, NULL, "JSON text is NULL");
-    json_error_t err;
-    json_t *v = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &err);
-    if (!v) {
-        if (json_error_code(&err) == json_error_out_of_memory)
-            return rc_oom();
+    rc_json_error err;
+    json_t *v = NULL;
+    int rc = rc_json_parse(text, strlen(text), RC_JSON_ANY, &v, &err);
+    if (rc == RECERT_ENOMEM)
+        return rc_oom();
+    if (rc != RECERT_OK)
         return rc_fail(RECERT_EPARSE, NULL, "not valid JSON: line %d, column %d: %s", err.line, err.column,
                        err.text);
-    }
     if (compact) {
         *compact = rd_dump(v);
         if (!*compact) {

@@ -44,9 +44,29 @@ int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, co
 
 /* Compact text of a value, as x- members keep it. NULL: no memory. */
 char *rd_dump(const json_t *v);
+/* json_dumps(v, flags), safe when memory runs out (json_dumps is not).
+ * NULL: no memory (or a value jansson does not write). */
+char *rd_dumps(const json_t *v, size_t flags);
 
 /* Parse text into a jansson tree; RECERT_EPARSE with line and column. */
 int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out);
+
+/* json_parse.c: RFC 8259 text into a jansson tree, every allocation checked
+ * (jansson's own parser is not safe when memory runs out). Accepts, builds
+ * and words its errors as json_loadb(text, len, JSON_REJECT_DUPLICATES),
+ * with RC_JSON_ANY as | JSON_DECODE_ANY. RECERT_OK (*out the tree),
+ * RECERT_EPARSE (*err filled when err is not NULL) or RECERT_ENOMEM; sets
+ * no last error. */
+#define RC_JSON_ANY 1u /* any value at the top, not only an object or array */
+#define RC_JSON_MAX_DEPTH 2048 /* values open at once, as jansson */
+typedef struct rc_json_error {
+    int line, column; /* line from 1; column in characters, from 0 */
+    char text[JSON_ERROR_TEXT_LENGTH];
+} rc_json_error;
+int rc_json_parse(const char *text, size_t len, unsigned flags, json_t **out, rc_json_error *err);
+/* An object or array the library wrote itself (NUL-terminated); NULL: no
+ * memory. */
+json_t *rc_json_parse_own(const char *text);
 
 /* Parse one policy object (policy_json.c). inside_records: "recert" is not
  * allowed. On success *out is a new policy. */

@@ -545,10 +545,10 @@ int recert_policy_to_json(char **out, const recert_policy *policy, unsigned flag
             return rc_oom();
         return RECERT_OK;
     }
-    json_t *v = json_loads(policy->json, 0, NULL);
+    json_t *v = rc_json_parse_own(policy->json);
     if (!v)
         return rc_oom();
-    *out = json_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    *out = rd_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     json_decref(v);
     return *out ? RECERT_OK : rc_oom();
 }
@@ -616,11 +616,11 @@ int recert_catalog_to_json(char **out, const recert_catalog *catalog, unsigned f
         *out = compact;
         return rc;
     }
-    json_t *v = json_loads(compact, 0, NULL);
+    json_t *v = rc_json_parse_own(compact);
     free(compact);
     if (!v)
         return rc_oom();
-    *out = json_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    *out = rd_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     json_decref(v);
     return *out ? RECERT_OK : rc_oom();
 }

@@ -228,11 +228,13 @@ static void exhaust(const char *where, const op *o)
         free(before);
         return;
     }
-    char *state0 = o->state ? o->state(o->ctx) : NULL; /* after one success */
-    free(state0);
-    /* the success changed the objects: start every attempt from `before` is
-     * the op's job (state() of a fresh object); ops that change an object
-     * undo it in call() on success. */
+    /* Every attempt starts from the objects as the first success left them:
+     * ops that change an object undo it in call() on success, so that this
+     * is `before`, except add_policy, whose first success adds the policy
+     * and whose later ones replace it with an equal one. A failed attempt
+     * must leave them so. */
+    free(before);
+    before = o->state ? o->state(o->ctx) : NULL;
     for (size_t n = 1;; n++) {
         char *res = NULL;
         recert_error_clear();
@@ -463,7 +465,12 @@ static int op_add_policy(void *ctx, char **result)
 static int op_x_set(void *ctx, char **result)
 {
     add_ctx *a = ctx;
-    int rc = recert_roster_x_set(a->target, "x-test", "{\"a\": [1, 2.5, \"three\", {\"b\": null}]}");
+    /* escapes in a name and a string, and a number longer than 63 bytes:
+     * the parser's other allocations */
+    int rc = recert_roster_x_set(a->target, "x-test",
+                                 "{\"a\": [1, 2.5, \"three\", {\"b\": null}], \"n\\u00e4me\": "
+                                 "\"\\\"q\\\" \\ud83d\\ude00\", \"long\": "
+                                 "1.000000000000000000000000000000000000000000000000000000000000000001}");
     if (rc == RECERT_OK) {
         bool was = armed;
         disarm();
