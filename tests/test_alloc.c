@@ -795,24 +795,28 @@ int main(void)
     /* first, before anything builds it */
     default_catalog_first_build();
 
-    const char *dir = TEST_DATA_DIR "/examples";
-    DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "cannot open %s\n", dir);
-        return 1;
-    }
+    /* the worked examples, and tests/data/alloc: the policy extensions */
+    static const char *const dirs[] = {TEST_DATA_DIR "/examples", TEST_DATA_DIR "/alloc"};
     char *names[256];
     size_t n = 0;
-    struct dirent *ent;
-    while ((ent = readdir(d)) && n < 256) {
-        size_t l = strlen(ent->d_name);
-        if (l > 5 && strcmp(ent->d_name + l - 5, ".json") == 0) {
-            names[n] = malloc(strlen(dir) + l + 2);
-            sprintf(names[n], "%s/%s", dir, ent->d_name);
-            n++;
+    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+        const char *dir = dirs[k];
+        DIR *d = opendir(dir);
+        if (!d) {
+            fprintf(stderr, "cannot open %s\n", dir);
+            return 1;
         }
+        struct dirent *ent;
+        while ((ent = readdir(d)) && n < 256) {
+            size_t l = strlen(ent->d_name);
+            if (l > 5 && strcmp(ent->d_name + l - 5, ".json") == 0) {
+                names[n] = malloc(strlen(dir) + l + 2);
+                sprintf(names[n], "%s/%s", dir, ent->d_name);
+                n++;
+            }
+        }
+        closedir(d);
     }
-    closedir(d);
     qsort(names, n, sizeof *names, cmp_names);
     const char *only = getenv("TEST_ALLOC_ONLY"); /* one example, by a part of its name */
     for (size_t i = 0; i < n; i++) {
