@@ -175,20 +175,36 @@ static void read_fees(rc_reader *rd, const json_t *obj, recert_policy *p)
     rd_pop(rd, saved);
 }
 
+/* The prologue of an array member of objects: the array (at most max
+ * items) and a zeroed element array of its size in *items, with the path
+ * pushed to key (restore with rd_pop(rd, *saved)). NULL when the member is
+ * absent, bad or out of memory (nothing pushed then). */
+static const json_t *array_items(rc_reader *rd, const json_t *obj, const char *key, size_t max, size_t size,
+                                 void **items, size_t *saved)
+{
+    const json_t *a = rd_array(rd, obj, key, max);
+    if (!a)
+        return NULL;
+    size_t n = json_array_size(a);
+    *items = n ? calloc(n, size) : NULL;
+    if (n && !*items) {
+        rd_nomem(rd);
+        return NULL;
+    }
+    *saved = rd_push_key(rd, key);
+    return a;
+}
+
 static void read_late_windows(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"tier", "through", "fee_cents", NULL};
-    const json_t *a = rd_array(rd, obj, "late_windows", 64);
+    size_t saved, n;
+    void *items = NULL;
+    const json_t *a = array_items(rd, obj, "late_windows", 64, sizeof *p->late, &items, &saved);
     if (!a)
         return;
-    size_t saved = rd_push_key(rd, "late_windows");
-    size_t n = json_array_size(a);
-    p->late = n ? calloc(n, sizeof *p->late) : NULL;
-    if (n && !p->late) {
-        rd_nomem(rd);
-        rd_pop(rd, saved);
-        return;
-    }
+    p->late = items;
+    n = json_array_size(a);
     for (size_t i = 0; i < n; i++) {
         const json_t *w = json_array_get(a, i);
         size_t s2 = rd_push_index(rd, i);
@@ -234,17 +250,13 @@ static void read_waivers(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"id", "accepts", "from", "through", NULL};
     static const char *const accepts[] = {"online_cpr_aed", NULL};
-    const json_t *a = rd_array(rd, obj, "waivers", 256);
+    size_t saved, n;
+    void *items = NULL;
+    const json_t *a = array_items(rd, obj, "waivers", 256, sizeof *p->waivers, &items, &saved);
     if (!a)
         return;
-    size_t saved = rd_push_key(rd, "waivers");
-    size_t n = json_array_size(a);
-    p->waivers = n ? calloc(n, sizeof *p->waivers) : NULL;
-    if (n && !p->waivers) {
-        rd_nomem(rd);
-        rd_pop(rd, saved);
-        return;
-    }
+    p->waivers = items;
+    n = json_array_size(a);
     for (size_t i = 0; i < n; i++) {
         const json_t *w = json_array_get(a, i);
         size_t s2 = rd_push_index(rd, i);
@@ -269,17 +281,13 @@ static void read_waivers(rc_reader *rd, const json_t *obj, recert_policy *p)
 static void read_categories(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"id", "name", "min", "max", NULL};
-    const json_t *a = rd_array(rd, obj, "categories", 64);
+    size_t saved, n;
+    void *items = NULL;
+    const json_t *a = array_items(rd, obj, "categories", 64, sizeof *p->cat, &items, &saved);
     if (!a)
         return;
-    size_t saved = rd_push_key(rd, "categories");
-    size_t n = json_array_size(a);
-    p->cat = n ? calloc(n, sizeof *p->cat) : NULL;
-    if (n && !p->cat) {
-        rd_nomem(rd);
-        rd_pop(rd, saved);
-        return;
-    }
+    p->cat = items;
+    n = json_array_size(a);
     for (size_t i = 0; i < n; i++) {
         const json_t *c = json_array_get(a, i);
         size_t s2 = rd_push_index(rd, i);
@@ -310,17 +318,13 @@ static void read_categories(rc_reader *rd, const json_t *obj, recert_policy *p)
 static void read_proration(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"from", "credits_required", NULL};
-    const json_t *a = rd_array(rd, obj, "proration", 64);
+    size_t saved, n;
+    void *items = NULL;
+    const json_t *a = array_items(rd, obj, "proration", 64, sizeof *p->pro, &items, &saved);
     if (!a)
         return;
-    size_t saved = rd_push_key(rd, "proration");
-    size_t n = json_array_size(a);
-    p->pro = n ? calloc(n, sizeof *p->pro) : NULL;
-    if (n && !p->pro) {
-        rd_nomem(rd);
-        rd_pop(rd, saved);
-        return;
-    }
+    p->pro = items;
+    n = json_array_size(a);
     int32_t ref = 0, prev = RECERT_DAY_NONE;
     recert_date_from_ymd(&ref, 2001, 1, 1);
     for (size_t i = 0; i < n; i++) {
