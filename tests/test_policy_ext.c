@@ -8,8 +8,8 @@
  * it with recert_evaluate_json() (or through a roster, for the report and
  * policy getters) as of a day, and asserts the members the rule decides.
  * Each test's comment names its section and shows the dates worked out by
- * hand. The helpers are copied from tests/test_rules.c (tests do not depend
- * on each other).
+ * hand. The helpers (EVAL_DOC, ROSTER_EVAL, EXPECT_*, ...) are in
+ * tests/rules_support.[ch], shared with tests/test_rules.c.
  *
  * Records are written as C string literals with ' in place of " (turned
  * back before evaluation) so that they stay readable.
@@ -29,6 +29,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "recert.h"
+#include "rules_support.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -36,366 +37,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ==== helpers (from tests/test_rules.c) ================================== */
-
-#define TEXT_MAX 65536
-
-static json_t *g_report;         /* the last report evaluated as JSON, freed in teardown */
-static recert_roster *g_roster;  /* the last roster imported, freed in teardown */
-static recert_report *g_rep;     /* the last report evaluated through the roster */
-static recert_policy *g_policy;  /* the last standalone policy parsed */
-static char g_text[TEXT_MAX];
-
-/* Copy a literal written with ' for " into g_text as JSON text. */
-static const char *json_text(const char *lit)
-{
-    size_t i, n = strlen(lit);
-    ck_assert_msg(n < TEXT_MAX, "test document too long");
-    for (i = 0; i < n; i++)
-        g_text[i] = lit[i] == '\'' ? '"' : lit[i];
-    g_text[n] = '\0';
-    return g_text;
-}
-
-static void teardown(void)
-{
-    json_decref(g_report);
-    g_report = NULL;
-    recert_report_free(g_rep);
-    g_rep = NULL;
-    recert_roster_free(g_roster);
-    g_roster = NULL;
-    recert_policy_free(g_policy);
-    g_policy = NULL;
-}
-
-static int32_t day_at(int line, const char *iso)
-{
-    int32_t d = RECERT_DAY_NONE;
-    ck_assert_msg(recert_date_parse(&d, iso) == RECERT_OK, "line %d: bad test date %s", line, iso);
-    return d;
-}
-#define DAY(iso) day_at(__LINE__, (iso))
-
-/* Evaluate a records document (quotes as ') as of as_of; the test fails
- * unless evaluation succeeds. Returns the parsed report. */
-static json_t *eval_doc_at(int line, const char *as_of, const char *lit)
-{
-    const char *text = json_text(lit);
-    char *out = NULL;
-    json_error_t jerr;
-    int rc = recert_evaluate_json(&out, text, strlen(text), as_of);
-
-    ck_assert_msg(rc == RECERT_OK, "line %d: recert_evaluate_json as of %s returned %d (%s): path \"%s\": %s",
-                  line, as_of, rc, recert_strerror(rc), recert_error_path(), recert_error_message());
-    ck_assert_msg(out != NULL, "line %d: OK without a report", line);
-    json_decref(g_report);
-    g_report = json_loads(out, JSON_REJECT_DUPLICATES, &jerr);
-    recert_free(out);
-    ck_assert_msg(g_report != NULL, "line %d: the report is not JSON: %s", line, jerr.text);
-    return g_report;
-}
-#define EVAL_DOC(as_of, lit) eval_doc_at(__LINE__, (as_of), (lit))
-
-/* Import a records document into g_roster and evaluate it into g_rep. */
-static recert_report *roster_eval_at(int line, const char *as_of, const char *lit)
-{
-    const char *text = json_text(lit);
-    int rc;
-
-    recert_report_free(g_rep);
-    g_rep = NULL;
-    recert_roster_free(g_roster);
-    g_roster = NULL;
-    rc = recert_roster_from_json(&g_roster, text, strlen(text));
-    ck_assert_msg(rc == RECERT_OK, "line %d: recert_roster_from_json returned %d (%s): path \"%s\": %s", line, rc,
-                  recert_strerror(rc), recert_error_path(), recert_error_message());
-    rc = recert_roster_evaluate(&g_rep, g_roster, day_at(line, as_of));
-    ck_assert_msg(rc == RECERT_OK, "line %d: recert_roster_evaluate returned %d (%s): %s", line, rc,
-                  recert_strerror(rc), recert_error_message());
-    return g_rep;
-}
-#define ROSTER_EVAL(as_of, lit) roster_eval_at(__LINE__, (as_of), (lit))
-
-/* Parse a standalone policy document (quotes as ') into g_policy. */
-static const recert_policy *policy_at(int line, const char *lit)
-{
-    const char *text = json_text(lit);
-    int rc;
-    recert_policy_free(g_policy);
-    g_policy = NULL;
-    rc = recert_policy_from_json(&g_policy, text, strlen(text));
-    ck_assert_msg(rc == RECERT_OK, "line %d: recert_policy_from_json returned %d (%s): path \"%s\": %s", line, rc,
-                  recert_strerror(rc), recert_error_path(), recert_error_message());
-    return g_policy;
-}
-#define POLICY(lit) policy_at(__LINE__, (lit))
-
-/* holders[h].credentials[c] of the last report. */
-static json_t *cred_of(size_t h, size_t c)
-{
-    json_t *holder = json_array_get(json_object_get(g_report, "holders"), h);
-    json_t *cr = json_array_get(json_object_get(holder, "credentials"), c);
-    ck_assert_msg(cr != NULL, "the report has no holders[%zu].credentials[%zu]", h, c);
-    return cr;
-}
-#define C(i) cred_of(0, (i))
-#define HC(h) cred_of((h), 0)
-
-/* The value at a path "a.b[2].c" below o; NULL when absent. */
-static json_t *at(json_t *o, const char *path)
-{
-    char seg[128];
-    const char *p = path;
-
-    while (o != NULL && *p) {
-        size_t n = 0;
-        if (*p == '.')
-            p++;
-        if (*p == '[') {
-            size_t idx = (size_t)strtoul(p + 1, NULL, 10);
-            o = json_array_get(o, idx);
-            p = strchr(p, ']');
-            if (p == NULL)
-                return NULL;
-            p++;
-            continue;
-        }
-        while (*p && *p != '.' && *p != '[' && n + 1 < sizeof seg)
-            seg[n++] = *p++;
-        seg[n] = '\0';
-        o = json_object_get(o, seg);
-    }
-    return o;
-}
-
-static void render(char *buf, size_t size, const json_t *v)
-{
-    char *t;
-    if (v == NULL) {
-        snprintf(buf, size, "(absent)");
-        return;
-    }
-    t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-    snprintf(buf, size, "%s", t ? t : "?");
-    free(t);
-}
-
-static void expect_str_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    if (want == NULL)
-        ck_assert_msg(json_is_null(v), "line %d: %s: expected null, got %s", line, path, got);
-    else
-        ck_assert_msg(json_is_string(v) && strcmp(json_string_value(v), want) == 0,
-                      "line %d: %s: expected \"%s\", got %s", line, path, want, got);
-}
-
-static void expect_int_at(int line, json_t *o, const char *path, long long want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(json_is_integer(v) && json_integer_value(v) == want,
-                  "line %d: %s: expected %lld, got %s", line, path, want, got);
-}
-
-/* An exact decimal "2.0", "0.025" in ten-thousandths, without floating point. */
-static long long dec4(const char *s)
-{
-    long long whole = 0, frac = 0;
-    int digits = 0;
-    while (*s >= '0' && *s <= '9')
-        whole = whole * 10 + (*s++ - '0');
-    if (*s == '.') {
-        s++;
-        while (*s >= '0' && *s <= '9' && digits < 4) {
-            frac = frac * 10 + (*s++ - '0');
-            digits++;
-        }
-    }
-    while (digits++ < 4)
-        frac *= 10;
-    return whole * 10000 + frac;
-}
-
-/* A report amount, a JSON real, in ten-thousandths (rounded to nearest). */
-static long long real4(double v)
-{
-    double scaled = v * 10000.0;
-    return (long long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-}
-
-static void expect_amt_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(json_is_real(v), "line %d: %s: expected the amount %s (a JSON real), got %s",
-                  line, path, want, got);
-    ck_assert_msg(real4(json_real_value(v)) == dec4(want), "line %d: %s: expected %s, got %s",
-                  line, path, want, got);
-}
-
-/* An array of strings, joined with ','. */
-static void expect_ids_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[1024] = "";
-    size_t i, len = 0;
-    char dump[512];
-    render(dump, sizeof dump, v);
-    ck_assert_msg(json_is_array(v), "line %d: %s: expected an array [%s], got %s", line, path, want, dump);
-    for (i = 0; i < json_array_size(v); i++) {
-        const char *s = json_string_value(json_array_get(v, i));
-        len += (size_t)snprintf(got + len, sizeof got - len, "%s%s", i ? "," : "", s ? s : "(not a string)");
-        if (len >= sizeof got)
-            break;
-    }
-    ck_assert_msg(strcmp(got, want) == 0, "line %d: %s: expected [%s], got %s", line, path, want, dump);
-}
-
-static void expect_absent_at(int line, json_t *o, const char *path)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(v == NULL, "line %d: %s: expected no such member, got %s", line, path, got);
-}
-
-/* The notices, as "code:credit,code" in report order. */
-static void notices_string(json_t *cr, char *buf, size_t size)
-{
-    json_t *list = json_object_get(cr, "notices");
-    size_t i, len = 0;
-    buf[0] = '\0';
-    for (i = 0; i < json_array_size(list) && len < size; i++) {
-        json_t *n = json_array_get(list, i);
-        const char *code = json_string_value(json_object_get(n, "code"));
-        const char *credit = json_string_value(json_object_get(n, "credit"));
-        len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s", i ? "," : "", code ? code : "?",
-                                credit ? ":" : "", credit ? credit : "");
-    }
-}
-
-static void expect_notices_at(int line, json_t *cr, const char *want)
-{
-    char got[1024];
-    ck_assert_msg(json_is_array(json_object_get(cr, "notices")), "line %d: notices is not an array", line);
-    notices_string(cr, got, sizeof got);
-    ck_assert_msg(strcmp(got, want) == 0, "line %d: notices: expected [%s], got [%s]", line, want, got);
-}
-
-/* Whether a notice with this code (and credit, unless NULL) is present. */
-static int has_notice(json_t *cr, const char *code, const char *credit)
-{
-    json_t *list = json_object_get(cr, "notices");
-    size_t i;
-    for (i = 0; i < json_array_size(list); i++) {
-        json_t *n = json_array_get(list, i);
-        const char *c = json_string_value(json_object_get(n, "code"));
-        const char *k = json_string_value(json_object_get(n, "credit"));
-        if (c && strcmp(c, code) == 0 && (credit == NULL || (k && strcmp(k, credit) == 0)))
-            return 1;
-    }
-    return 0;
-}
-
-static void expect_notice_at(int line, json_t *cr, const char *code, const char *credit, int want)
-{
-    char got[1024];
-    notices_string(cr, got, sizeof got);
-    ck_assert_msg(has_notice(cr, code, credit) == want, "line %d: expected %s notice %s%s%s, notices are [%s]",
-                  line, want ? "a" : "no", code, credit ? ":" : "", credit ? credit : "", got);
-}
-
-/* The message of notices[i] must be want. */
-static void expect_message_at(int line, json_t *cr, size_t i, const char *want)
-{
-    json_t *n = json_array_get(json_object_get(cr, "notices"), i);
-    const char *msg = json_string_value(json_object_get(n, "message"));
-    char got[1024];
-    notices_string(cr, got, sizeof got);
-    ck_assert_msg(msg != NULL, "line %d: no notices[%zu] (notices are [%s])", line, i, got);
-    ck_assert_msg(strcmp(msg, want) == 0, "line %d: notices[%zu].message:\n  expected \"%s\"\n  got      \"%s\"",
-                  line, i, want, msg);
-}
-
-#define EXPECT_STR(o, p, w) expect_str_at(__LINE__, (o), (p), (w))
-#define EXPECT_NULL(o, p) expect_str_at(__LINE__, (o), (p), NULL)
-#define EXPECT_INT(o, p, w) expect_int_at(__LINE__, (o), (p), (w))
-#define EXPECT_AMT(o, p, w) expect_amt_at(__LINE__, (o), (p), (w))
-#define EXPECT_IDS(o, p, w) expect_ids_at(__LINE__, (o), (p), (w))
-#define EXPECT_ABSENT(o, p) expect_absent_at(__LINE__, (o), (p))
-#define EXPECT_NOTICES(o, w) expect_notices_at(__LINE__, (o), (w))
-#define HAS_NOTICE(o, code, credit) expect_notice_at(__LINE__, (o), (code), (credit), 1)
-#define NO_NOTICE(o, code) expect_notice_at(__LINE__, (o), (code), NULL, 0)
-#define EXPECT_MESSAGE(o, i, w) expect_message_at(__LINE__, (o), (i), (w))
-
-/* Evaluation must fail with `code` (0: any error code) and, when path is not
- * NULL, the error's path must be `path` (or start with it when prefix). */
-static void check_error_at(int line, int rc, char *out, int code, const char *path, int prefix)
-{
-    const char *epath = recert_error_path();
-    const char *msg = recert_error_message();
-
-    ck_assert_msg(rc != RECERT_OK, "line %d: expected an error, got RECERT_OK", line);
-    ck_assert_msg(out == NULL, "line %d: *out must be NULL on failure", line);
-    if (code != 0)
-        ck_assert_msg(rc == code, "line %d: expected code %d (%s), got %d (%s): path \"%s\": %s", line, code,
-                      recert_strerror(code), rc, recert_strerror(rc), epath, msg);
-    if (path != NULL) {
-        if (prefix)
-            ck_assert_msg(strncmp(epath, path, strlen(path)) == 0,
-                          "line %d: expected an error path starting with \"%s\", got \"%s\" (%s)", line, path,
-                          epath, msg);
-        else
-            ck_assert_msg(strcmp(epath, path) == 0, "line %d: expected the error path \"%s\", got \"%s\" (%s)",
-                          line, path, epath, msg);
-    }
-}
-
-static void expect_error_at(int line, const char *lit, int code, const char *path, int prefix)
-{
-    const char *text = json_text(lit);
-    char dummy = 0;
-    char *out = &dummy;
-    int rc = recert_evaluate_json(&out, text, strlen(text), "2025-06-01");
-    if (rc == RECERT_OK)
-        recert_free(out);
-    check_error_at(line, rc, rc == RECERT_OK ? NULL : out, code, path, prefix);
-}
-#define EXPECT_ERROR(lit, code, path) expect_error_at(__LINE__, (lit), (code), (path), 0)
-#define EXPECT_ERROR_UNDER(lit, code, path) expect_error_at(__LINE__, (lit), (code), (path), 1)
-
-/* A standalone policy document must fail to parse. */
-static void expect_policy_error_at(int line, const char *lit, int code, const char *path)
-{
-    const char *text = json_text(lit);
-    recert_policy *p = (recert_policy *)&g_text; /* any non-NULL value: must be set to NULL */
-    int rc = recert_policy_from_json(&p, text, strlen(text));
-    if (rc == RECERT_OK)
-        recert_policy_free(p);
-    ck_assert_msg(rc == RECERT_OK || p == NULL, "line %d: *out must be NULL on failure", line);
-    check_error_at(line, rc, NULL, code, path, 0);
-}
-#define EXPECT_POLICY_ERROR(lit, code, path) expect_policy_error_at(__LINE__, (lit), (code), (path))
-
-/* Two JSON texts must be equal as JSON values. */
-static void expect_same_json_at(int line, const char *want, const char *got)
-{
-    json_error_t e1, e2;
-    json_t *a = json_loads(want, 0, &e1);
-    json_t *b = json_loads(got, 0, &e2);
-    int same = a && b && json_equal(a, b);
-    json_decref(a);
-    json_decref(b);
-    ck_assert_msg(same, "line %d: not the same JSON:\n  want %s\n  got  %s", line, want, got);
-}
-#define EXPECT_SAME_JSON(want, got) expect_same_json_at(__LINE__, (want), (got))
 
 /* ---- documents (quotes as ') -------------------------------------------- */
 
@@ -406,7 +47,6 @@ static void expect_same_json_at(int line, const char *want, const char *got)
     "'unit':{'name':'CEU','per_hour':0.1},'cycle':" cycle ",'credits_required':" req more "}"
 #define ANNIV2 "{'years':2,'expires':'anniversary'}"
 #define FIXED3 "{'years':3,'expires':'fixed','ends':'2026-12-31'}"
-#define DOC(policies, holders) "{'recert':1,'policies':[" policies "],'holders':[" holders "]}"
 /* One holder with one credential (policy, certified, extra members). */
 #define CRED(cid, pol, certified, extra) \
     "{'id':'" cid "','policy':'" pol "','certified':'" certified "'" extra "}"
@@ -1563,7 +1203,7 @@ START_TEST(s11a_copy_keeps_versions)
     ck_assert_int_eq(recert_policy_to_json(&a, p, 0), RECERT_OK);
     ck_assert_int_eq(recert_policy_to_json(&b, c, 0), RECERT_OK);
     ck_assert_str_eq(a, b);
-    EXPECT_SAME_JSON(json_text(VPOL), a);
+    EXPECT_SAME_JSON(rs_json_text(VPOL), a);
     recert_free(a);
     recert_free(b);
     recert_policy_free(c);
@@ -1582,7 +1222,7 @@ START_TEST(s11a_roster_export_lossless)
     char input[TEXT_MAX];
     char *out = NULL, *out2 = NULL;
     recert_roster *again = NULL;
-    snprintf(input, sizeof input, "%s", json_text(doc));
+    snprintf(input, sizeof input, "%s", rs_json_text(doc));
     ck_assert_int_eq(recert_roster_from_json(&g_roster, input, strlen(input)), RECERT_OK);
     ck_assert_int_eq(recert_roster_to_json(&out, g_roster, 0), RECERT_OK);
     EXPECT_SAME_JSON(input, out);
@@ -1645,7 +1285,7 @@ START_TEST(credit_category_api_evaluates)
     recert_credential *c = NULL;
     recert_credit *k = NULL;
     char *out = NULL;
-    const char *text = json_text(DOC(CPOL("1.0", "{'id':'online','max':1.0}", ""), ""));
+    const char *text = rs_json_text(DOC(CPOL("1.0", "{'id':'online','max':1.0}", ""), ""));
     ck_assert_int_eq(recert_roster_from_json(&g_roster, text, strlen(text)), RECERT_OK);
     ck_assert_int_eq(recert_holder_new(&h, "h1"), RECERT_OK);
     ck_assert_int_eq(recert_credential_new(&c, "c", "cp", DAY("2024-06-30")), RECERT_OK);
@@ -1683,20 +1323,12 @@ END_TEST
 
 /* ==== suite ============================================================== */
 
-static TCase *tcase(Suite *s, const char *name)
-{
-    TCase *tc = tcase_create(name);
-    tcase_add_checked_fixture(tc, NULL, teardown);
-    suite_add_tcase(s, tc);
-    return tc;
-}
-
 static Suite *policy_ext_suite(void)
 {
     Suite *s = suite_create("policy_ext");
     TCase *tc;
 
-    tc = tcase(s, "s3a_fixed");
+    tc = rs_tcase(s, "s3a_fixed");
     tcase_add_test(tc, s3a_fixed_computed_inside_period);
     tcase_add_test(tc, s3a_fixed_certified_on_period_end);
     tcase_add_test(tc, s3a_fixed_cycle_start_given);
@@ -1706,7 +1338,7 @@ static Suite *policy_ext_suite(void)
     tcase_add_test(tc, s3a_fixed_getters);
     tcase_add_test(tc, s3a_fixed_policy_errors);
 
-    tc = tcase(s, "s3b_proration");
+    tc = rs_tcase(s, "s3b_proration");
     tcase_add_test(tc, s3b_proration_step_boundaries);
     tcase_add_test(tc, s3b_proration_before_first_step_is_base);
     tcase_add_test(tc, s3b_proration_s_equals_p_ignores_steps);
@@ -1717,7 +1349,7 @@ static Suite *policy_ext_suite(void)
     tcase_add_test(tc, s3b_proration_getters);
     tcase_add_test(tc, s3b_proration_policy_errors);
 
-    tc = tcase(s, "s4a_categories");
+    tc = rs_tcase(s, "s4a_categories");
     tcase_add_test(tc, s4a_max_cuts_in_part);
     tcase_add_test(tc, s4a_max_cuts_wholly);
     tcase_add_test(tc, s4a_max_input_order_decides);
@@ -1735,14 +1367,14 @@ static Suite *policy_ext_suite(void)
     tcase_add_test(tc, s4a_policy_category_getters);
     tcase_add_test(tc, s4a_policy_errors);
 
-    tc = tcase(s, "s5a_margin");
+    tc = rs_tcase(s, "s5a_margin");
     tcase_add_test(tc, s5a_expiring_vs_current);
     tcase_add_test(tc, s5a_expiring_ranks_before_not_hands_on);
     tcase_add_test(tc, s5a_notice_text);
     tcase_add_test(tc, s5a_reference_is_receipt);
     tcase_add_test(tc, s5a_getter_and_errors);
 
-    tc = tcase(s, "s11a_versions");
+    tc = rs_tcase(s, "s11a_versions");
     tcase_add_test(tc, s11a_version_in_force_on_E);
     tcase_add_test(tc, s11a_report_policy_effective);
     tcase_add_test(tc, s11a_cumulative_merge_and_getters);
@@ -1753,7 +1385,7 @@ static Suite *policy_ext_suite(void)
     tcase_add_test(tc, s11a_copy_keeps_versions);
     tcase_add_test(tc, s11a_roster_export_lossless);
 
-    tc = tcase(s, "credit_category");
+    tc = rs_tcase(s, "credit_category");
     tcase_add_test(tc, credit_category_import);
     tcase_add_test(tc, credit_category_setters);
     tcase_add_test(tc, credit_category_api_evaluates);
@@ -1764,11 +1396,5 @@ static Suite *policy_ext_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(policy_ext_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
+    return rs_run(policy_ext_suite());
 }

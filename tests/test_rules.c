@@ -6,6 +6,8 @@
  * it with recert_evaluate_json() as of a day, parses the report with jansson
  * and asserts the members the rule decides. Each test's comment names its
  * RULES.md section and shows the dates worked out by hand.
+ * The helpers (EVAL_DOC, EXPECT_*, ...) are in tests/rules_support.[ch],
+ * shared with tests/test_policy_ext.c.
  *
  * Records are written as C string literals with ' in place of " (turned
  * back before evaluation) so that they stay readable.
@@ -28,6 +30,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "recert.h"
+#include "rules_support.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -35,313 +38,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-/* ==== helpers ============================================================ */
-
-#define TEXT_MAX 65536
-
-static json_t *g_report; /* the last report evaluated, freed in teardown */
-static char g_text[TEXT_MAX];
-static char g_raw[TEXT_MAX]; /* the last report's text */
-
-/* Copy a literal written with ' for " into g_text as JSON text. */
-static const char *json_text(const char *lit)
-{
-    size_t i, n = strlen(lit);
-    ck_assert_msg(n < TEXT_MAX, "test document too long");
-    for (i = 0; i < n; i++)
-        g_text[i] = lit[i] == '\'' ? '"' : lit[i];
-    g_text[n] = '\0';
-    return g_text;
-}
-
-static void teardown(void)
-{
-    json_decref(g_report);
-    g_report = NULL;
-}
-
-/* Evaluate a records document (quotes as ') as of as_of; the test fails
- * unless evaluation succeeds. Returns the parsed report. */
-static json_t *eval_doc_at(int line, const char *as_of, const char *lit)
-{
-    const char *text = json_text(lit);
-    char *out = NULL;
-    json_error_t jerr;
-    int rc = recert_evaluate_json(&out, text, strlen(text), as_of);
-
-    ck_assert_msg(rc == RECERT_OK, "line %d: recert_evaluate_json as of %s returned %d (%s): path \"%s\": %s",
-                  line, as_of, rc, recert_strerror(rc), recert_error_path(), recert_error_message());
-    ck_assert_msg(out != NULL, "line %d: OK without a report", line);
-    snprintf(g_raw, sizeof g_raw, "%s", out);
-    json_decref(g_report);
-    g_report = json_loads(out, JSON_REJECT_DUPLICATES, &jerr);
-    recert_free(out);
-    ck_assert_msg(g_report != NULL, "line %d: the report is not JSON: %s", line, jerr.text);
-    return g_report;
-}
-
-#define EVAL_DOC(as_of, lit) eval_doc_at(__LINE__, (as_of), (lit))
-/* One document of the given holders (a literal: "{...},{...}"). */
-#define EVAL_H(as_of, holders) EVAL_DOC((as_of), "{'recert':1,'holders':[" holders "]}")
-
-/* holders[h].credentials[c] of the last report. */
-static json_t *cred_of(size_t h, size_t c)
-{
-    json_t *holder = json_array_get(json_object_get(g_report, "holders"), h);
-    json_t *cr = json_array_get(json_object_get(holder, "credentials"), c);
-    ck_assert_msg(cr != NULL, "the report has no holders[%zu].credentials[%zu]", h, c);
-    return cr;
-}
-#define C(i) cred_of(0, (i))
-
-/* The value at a path "a.b[2].c" below o; NULL when absent. */
-static json_t *at(json_t *o, const char *path)
-{
-    char seg[128];
-    const char *p = path;
-
-    while (o != NULL && *p) {
-        size_t n = 0;
-        if (*p == '.')
-            p++;
-        if (*p == '[') {
-            size_t idx = (size_t)strtoul(p + 1, NULL, 10);
-            o = json_array_get(o, idx);
-            p = strchr(p, ']');
-            if (p == NULL)
-                return NULL;
-            p++;
-            continue;
-        }
-        while (*p && *p != '.' && *p != '[' && n + 1 < sizeof seg)
-            seg[n++] = *p++;
-        seg[n] = '\0';
-        o = json_object_get(o, seg);
-    }
-    return o;
-}
-
-static void render(char *buf, size_t size, const json_t *v)
-{
-    char *t;
-    if (v == NULL) {
-        snprintf(buf, size, "(absent)");
-        return;
-    }
-    t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-    snprintf(buf, size, "%s", t ? t : "?");
-    free(t);
-}
-
-static void expect_str_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    if (want == NULL)
-        ck_assert_msg(json_is_null(v), "line %d: %s: expected null, got %s", line, path, got);
-    else
-        ck_assert_msg(json_is_string(v) && strcmp(json_string_value(v), want) == 0,
-                      "line %d: %s: expected \"%s\", got %s", line, path, want, got);
-}
-
-static void expect_bool_at(int line, json_t *o, const char *path, int want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(json_is_boolean(v) && (json_is_true(v) ? 1 : 0) == (want ? 1 : 0),
-                  "line %d: %s: expected %s, got %s", line, path, want ? "true" : "false", got);
-}
-
-static void expect_int_at(int line, json_t *o, const char *path, long long want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(json_is_integer(v) && json_integer_value(v) == want,
-                  "line %d: %s: expected %lld, got %s", line, path, want, got);
-}
-
-/* An exact decimal "2.0", "0.025" in ten-thousandths, without floating point. */
-static long long dec4(const char *s)
-{
-    long long whole = 0, frac = 0;
-    int digits = 0, neg = 0;
-    if (*s == '-') {
-        neg = 1;
-        s++;
-    }
-    while (*s >= '0' && *s <= '9')
-        whole = whole * 10 + (*s++ - '0');
-    if (*s == '.') {
-        s++;
-        while (*s >= '0' && *s <= '9' && digits < 4) {
-            frac = frac * 10 + (*s++ - '0');
-            digits++;
-        }
-    }
-    while (digits++ < 4)
-        frac *= 10;
-    return (neg ? -1 : 1) * (whole * 10000 + frac);
-}
-
-/* A report amount, a JSON real, in ten-thousandths (rounded to nearest). */
-static long long real4(double v)
-{
-    double scaled = v * 10000.0;
-    return (long long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-}
-
-static void expect_amt_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(json_is_real(v), "line %d: %s: expected the amount %s (a JSON real), got %s",
-                  line, path, want, got);
-    ck_assert_msg(real4(json_real_value(v)) == dec4(want), "line %d: %s: expected %s, got %s",
-                  line, path, want, got);
-}
-
-/* An array of strings, joined with ','. */
-static void expect_ids_at(int line, json_t *o, const char *path, const char *want)
-{
-    json_t *v = at(o, path);
-    char got[1024] = "";
-    size_t i, len = 0;
-    char dump[512];
-    render(dump, sizeof dump, v);
-    ck_assert_msg(json_is_array(v), "line %d: %s: expected an array [%s], got %s", line, path, want, dump);
-    for (i = 0; i < json_array_size(v); i++) {
-        const char *s = json_string_value(json_array_get(v, i));
-        len += (size_t)snprintf(got + len, sizeof got - len, "%s%s", i ? "," : "", s ? s : "(not a string)");
-        if (len >= sizeof got)
-            break;
-    }
-    ck_assert_msg(strcmp(got, want) == 0, "line %d: %s: expected [%s], got %s", line, path, want, dump);
-}
-
-static void expect_absent_at(int line, json_t *o, const char *path)
-{
-    json_t *v = at(o, path);
-    char got[512];
-    render(got, sizeof got, v);
-    ck_assert_msg(v == NULL, "line %d: %s: expected no such member, got %s", line, path, got);
-}
-
-/* The notices, as "code:credit,code" in report order. */
-static void notices_string(json_t *cr, char *buf, size_t size)
-{
-    json_t *list = json_object_get(cr, "notices");
-    size_t i, len = 0;
-    buf[0] = '\0';
-    for (i = 0; i < json_array_size(list) && len < size; i++) {
-        json_t *n = json_array_get(list, i);
-        const char *code = json_string_value(json_object_get(n, "code"));
-        const char *credit = json_string_value(json_object_get(n, "credit"));
-        len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s", i ? "," : "", code ? code : "?",
-                                credit ? ":" : "", credit ? credit : "");
-    }
-}
-
-static void expect_notices_at(int line, json_t *cr, const char *want)
-{
-    char got[1024];
-    ck_assert_msg(json_is_array(json_object_get(cr, "notices")), "line %d: notices is not an array", line);
-    notices_string(cr, got, sizeof got);
-    ck_assert_msg(strcmp(got, want) == 0, "line %d: notices: expected [%s], got [%s]", line, want, got);
-}
-
-/* Whether a notice with this code (and credit, unless NULL) is present. */
-static int has_notice(json_t *cr, const char *code, const char *credit)
-{
-    json_t *list = json_object_get(cr, "notices");
-    size_t i;
-    for (i = 0; i < json_array_size(list); i++) {
-        json_t *n = json_array_get(list, i);
-        const char *c = json_string_value(json_object_get(n, "code"));
-        const char *k = json_string_value(json_object_get(n, "credit"));
-        if (c && strcmp(c, code) == 0 && (credit == NULL || (k && strcmp(k, credit) == 0)))
-            return 1;
-    }
-    return 0;
-}
-
-static void expect_notice_at(int line, json_t *cr, const char *code, const char *credit, int want)
-{
-    char got[1024];
-    notices_string(cr, got, sizeof got);
-    ck_assert_msg(has_notice(cr, code, credit) == want, "line %d: expected %s notice %s%s%s, notices are [%s]",
-                  line, want ? "a" : "no", code, credit ? ":" : "", credit ? credit : "", got);
-}
-
-#define EXPECT_STR(o, p, w) expect_str_at(__LINE__, (o), (p), (w))
-#define EXPECT_NULL(o, p) expect_str_at(__LINE__, (o), (p), NULL)
-#define EXPECT_BOOL(o, p, w) expect_bool_at(__LINE__, (o), (p), (w))
-#define EXPECT_INT(o, p, w) expect_int_at(__LINE__, (o), (p), (w))
-#define EXPECT_AMT(o, p, w) expect_amt_at(__LINE__, (o), (p), (w))
-#define EXPECT_IDS(o, p, w) expect_ids_at(__LINE__, (o), (p), (w))
-#define EXPECT_ABSENT(o, p) expect_absent_at(__LINE__, (o), (p))
-#define EXPECT_NOTICES(o, w) expect_notices_at(__LINE__, (o), (w))
-#define HAS_NOTICE(o, code, credit) expect_notice_at(__LINE__, (o), (code), (credit), 1)
-#define NO_NOTICE(o, code) expect_notice_at(__LINE__, (o), (code), NULL, 0)
-
-/* The fees of a credential in one line: tier, renewal, late, total. */
-static void expect_fees_at(int line, json_t *cr, const char *tier, long long renewal, long long late)
-{
-    expect_str_at(line, cr, "fees.tier", tier);
-    expect_int_at(line, cr, "fees.renewal_cents", renewal);
-    expect_int_at(line, cr, "fees.late_cents", late);
-    expect_int_at(line, cr, "fees.total_cents", renewal + late);
-}
-#define EXPECT_FEES(o, tier, renewal, late) expect_fees_at(__LINE__, (o), (tier), (renewal), (late))
-
-/* Evaluation must fail with `code` (0: any error code) and, when path is not
- * NULL, the error's path must be `path` (or start with it when prefix). */
-static void expect_error_at(int line, const char *lit, const char *as_of, int code,
-                            const char *path, int prefix)
-{
-    const char *text = lit ? json_text(lit) : NULL;
-    char dummy = 0;
-    char *out = &dummy;
-    int rc = recert_evaluate_json(&out, text, text ? strlen(text) : 0, as_of);
-    const char *epath = recert_error_path();
-    const char *msg = recert_error_message();
-
-    ck_assert_msg(rc != RECERT_OK, "line %d: expected an error, got RECERT_OK", line);
-    if (rc == RECERT_OK)
-        recert_free(out);
-    ck_assert_msg(out == NULL, "line %d: *out must be NULL on failure", line);
-    if (code != 0)
-        ck_assert_msg(rc == code, "line %d: expected code %d (%s), got %d (%s): path \"%s\": %s", line, code,
-                      recert_strerror(code), rc, recert_strerror(rc), epath, msg);
-    else
-        ck_assert_msg(rc < 0, "line %d: expected a negative code, got %d", line, rc);
-    ck_assert_msg(recert_error_code() == rc, "line %d: recert_error_code() %d, returned %d", line,
-                  recert_error_code(), rc);
-    if (path != NULL) {
-        if (prefix)
-            ck_assert_msg(strncmp(epath, path, strlen(path)) == 0,
-                          "line %d: expected an error path starting with \"%s\", got \"%s\" (%s)", line, path,
-                          epath, msg);
-        else
-            ck_assert_msg(strcmp(epath, path) == 0, "line %d: expected the error path \"%s\", got \"%s\" (%s)",
-                          line, path, epath, msg);
-        /* FORMAT.md: the message starts with the path. */
-        ck_assert_msg(strncmp(msg, epath, strlen(epath)) == 0,
-                      "line %d: the message \"%s\" does not start with its path \"%s\"", line, msg, epath);
-    }
-}
-#define EXPECT_ERROR(lit, code, path) expect_error_at(__LINE__, (lit), "2025-06-01", (code), (path), 0)
-#define EXPECT_ERROR_UNDER(lit, code, path) expect_error_at(__LINE__, (lit), "2025-06-01", (code), (path), 1)
 
 /* ---- record pieces (quotes as ') ---------------------------------------- */
 
@@ -371,7 +67,6 @@ static void expect_error_at(int line, const char *lit, const char *as_of, int co
     "{'id':'" id "','organization':'Test','name':'Test " id "','currency':'USD',"                        \
     "'unit':{'name':'CEU','per_hour':0.1},'cycle':{'years':2,'expires':'anniversary'},'credits_required':" \
     req more "}"
-#define DOC(policies, holders) "{'recert':1,'policies':[" policies "],'holders':[" holders "]}"
 
 /* ==== §1 Calendar and time =============================================== */
 
@@ -1993,7 +1688,7 @@ START_TEST(s7_petition_required_states_fee)
 {
     const char *msg;
     EVAL_H("2025-06-01", NASM_H(CPR, "", NOTPRE("p", "2025-01-05", "4", "")));
-    msg = json_string_value(at(C(0), "notices[0].message"));
+    msg = json_string_value(rs_at(C(0), "notices[0].message"));
     ck_assert_msg(msg != NULL && strstr(msg, "25") != NULL, "petition_required message without the $25 fee: %s",
                   msg ? msg : "(none)");
 }
@@ -2367,7 +2062,7 @@ START_TEST(s10_report_shape)
     EXPECT_STR(c, "fees.currency", "USD");
     EXPECT_ABSENT(c, "next_cycle");
     EXPECT_ABSENT(c, "renewal_group");
-    ck_assert(json_is_array(at(c, "notices")));
+    ck_assert(json_is_array(rs_at(c, "notices")));
 }
 END_TEST
 
@@ -2397,7 +2092,7 @@ static long long num4(const json_t *v)
 {
     if (json_is_integer(v))
         return (long long)json_integer_value(v) * 10000;
-    return real4(json_real_value(v));
+    return rs_real4(json_real_value(v));
 }
 
 /* §11: recert_policies_json() lists exactly the nine built-in policies. */
@@ -2447,11 +2142,11 @@ START_TEST(s11_builtin_policy_data)
     EXPECT_STR(p, "unit.name", b->unit);
     EXPECT_INT(p, "cycle.years", b->years);
     EXPECT_STR(p, "cycle.expires", b->expires);
-    ck_assert_msg(num4(at(p, "credits_required")) == dec4(b->required), "%s: credits_required, expected %s",
+    ck_assert_msg(num4(rs_at(p, "credits_required")) == rs_dec4(b->required), "%s: credits_required, expected %s",
                   b->id, b->required);
     EXPECT_INT(p, "credit_grace_days", b->grace);
     EXPECT_BOOL(p, "cpr_aed.required", 1);
-    ck_assert_msg(num4(at(p, "cpr_aed.credit")) == dec4(b->cpr_credit), "%s: cpr_aed.credit, expected %s", b->id,
+    ck_assert_msg(num4(rs_at(p, "cpr_aed.credit")) == rs_dec4(b->cpr_credit), "%s: cpr_aed.credit, expected %s", b->id,
                   b->cpr_credit);
     EXPECT_STR(p, "unapproved_credits", b->unapproved);
     EXPECT_BOOL(p, "exam_path", b->exam);
@@ -2473,7 +2168,7 @@ START_TEST(s11_builtin_evaluates)
     const struct builtin *b = &builtins[_i];
     static char doc[1024];
     json_t *c;
-    long long want_req = dec4(b->required) + dec4(b->cpr_credit);
+    long long want_req = rs_dec4(b->required) + rs_dec4(b->cpr_credit);
 
     snprintf(doc, sizeof doc, "{'recert':1,'holders':[{'id':'h1'," CPR "'credentials':[{'id':'c','policy':'%s',"
                               "'certified':'2023-05-10'}]}]}", b->id);
@@ -2482,7 +2177,7 @@ START_TEST(s11_builtin_evaluates)
     EXPECT_STR(c, "policy", b->id);
     EXPECT_STR(c, "dates.expires", b->years == 2 ? "2025-05-10" : "2026-12-31");
     EXPECT_STR(c, "credits.unit", b->unit);
-    ck_assert_msg(json_is_real(at(c, "credits.required")) && real4(json_real_value(at(c, "credits.required"))) == want_req,
+    ck_assert_msg(json_is_real(rs_at(c, "credits.required")) && rs_real4(json_real_value(rs_at(c, "credits.required"))) == want_req,
                   "%s: required should be %lld/10000", b->id, want_req);
     EXPECT_FEES(c, "on_time", b->renewal, 0);
 }
@@ -2637,7 +2332,7 @@ END_TEST
 /* as_of NULL is RECERT_EINVAL (the library never reads the clock). */
 START_TEST(err_as_of_null)
 {
-    expect_error_at(__LINE__, "{'recert':1,'holders':[]}", NULL, RECERT_EINVAL, NULL, 0);
+    rs_expect_error_at(__LINE__, "{'recert':1,'holders':[]}", NULL, RECERT_EINVAL, NULL, 0);
 }
 END_TEST
 
@@ -2962,20 +2657,12 @@ END_TEST
 
 /* ==== the suite ========================================================== */
 
-static TCase *tcase(Suite *s, const char *name)
-{
-    TCase *tc = tcase_create(name);
-    tcase_add_checked_fixture(tc, NULL, teardown);
-    suite_add_tcase(s, tc);
-    return tc;
-}
-
 static Suite *rules_suite(void)
 {
     Suite *s = suite_create("rules");
     TCase *tc;
 
-    tc = tcase(s, "s1_calendar_and_time");
+    tc = rs_tcase(s, "s1_calendar_and_time");
     tcase_add_test(tc, s1_outside_window_notice_only_by_T);
     tcase_add_test(tc, s1_credit_after_T_ignored);
     tcase_add_test(tc, s1_cpr_after_T_ignored);
@@ -2997,7 +2684,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s1_offset_months_clamp);
     tcase_add_test(tc, s1_date_out_of_range);
 
-    tc = tcase(s, "s2_amounts");
+    tc = rs_tcase(s, "s2_amounts");
     tcase_add_test(tc, s2_custom_unit_for_other_policy);
     tcase_add_test(tc, s2_quarter_hour_is_0_025_ceu);
     tcase_add_test(tc, s2_ceu_is_ten_hours);
@@ -3013,7 +2700,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s2_policy_amount_off_grid_is_error);
     tcase_add_test(tc, s2_unknown_unit_is_error);
 
-    tc = tcase(s, "s3_cycle");
+    tc = rs_tcase(s, "s3_cycle");
     tcase_add_test(tc, s3_walk_first_cycle);
     tcase_add_test(tc, s3_walk_year_end_tie);
     tcase_add_test(tc, s3_anniversary_from_certified);
@@ -3033,7 +2720,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s3_next_cycle_year_end);
     tcase_add_test(tc, s3_late_renewal_keeps_cycle);
 
-    tc = tcase(s, "s4_credits");
+    tc = rs_tcase(s, "s4_credits");
     tcase_add_test(tc, s4_window_ends_at_grace_before_R);
     tcase_add_test(tc, s4_pending_only_inside_window_after);
     tcase_add_test(tc, s4_pending_only_inside_window_after_R);
@@ -3053,7 +2740,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s4_petition_notice_not_after_window);
     tcase_add_test(tc, s4_acsm_accepts_unapproved);
 
-    tc = tcase(s, "s5_cpr_aed");
+    tc = rs_tcase(s, "s5_cpr_aed");
     tcase_add_test(tc, s5_record_completed_on_R);
     tcase_add_test(tc, s5_expired_over_future_record);
     tcase_add_test(tc, s5_open_ended_waiver);
@@ -3080,7 +2767,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s5_extra_credit_never_replaces_cpr);
     tcase_add_test(tc, s5_credit_without_requirement_is_error);
 
-    tc = tcase(s, "s6_paths");
+    tc = rs_tcase(s, "s6_paths");
     tcase_add_test(tc, s6_group_on_final_deadline);
     tcase_add_test(tc, s6_group_pool_any_member_window);
     tcase_add_test(tc, s6_exam_on_S);
@@ -3106,7 +2793,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s6_group_excludes_exam_member);
     tcase_add_test(tc, s6_group_excludes_past_final_deadline);
 
-    tc = tcase(s, "s7_fees");
+    tc = rs_tcase(s, "s7_fees");
     tcase_add_test(tc, s7_windows_without_final_deadline_is_error);
     tcase_add_test(tc, s7_final_deadline_without_windows_is_error);
     tcase_add_test(tc, s7_consecutive_windows);
@@ -3136,7 +2823,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s7_rejected_priced_on_T);
     tcase_add_test(tc, s7_rejected_undated_priced_on_T);
 
-    tc = tcase(s, "s8_status");
+    tc = rs_tcase(s, "s8_status");
     tcase_add_test(tc, s8_renewed_whatever_day);
     tcase_add_test(tc, s8_renewed_certified_until_E_prime);
     tcase_add_test(tc, s8_submitted_certified_until_E);
@@ -3149,7 +2836,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s8_before_certified_day);
     tcase_add_test(tc, s8_accepted_stands);
 
-    tc = tcase(s, "s9_audit");
+    tc = rs_tcase(s, "s9_audit");
     tcase_add_test(tc, s9_documents_on_due_day);
     tcase_add_test(tc, s9_documents_due_on_A_plus_30);
     tcase_add_test(tc, s9_overdue_on_A_plus_31);
@@ -3163,7 +2850,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s9_policy_without_audit);
     tcase_add_test(tc, s9_custom_documents_days);
 
-    tc = tcase(s, "s10_report");
+    tc = rs_tcase(s, "s10_report");
     tcase_add_test(tc, s10_exam_deadline_user_policy);
     tcase_add_test(tc, s10_nasm_dates);
     tcase_add_test(tc, s10_acsm_dates);
@@ -3174,12 +2861,12 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, s10_notice_order);
     tcase_add_test(tc, s10_report_shape);
 
-    tc = tcase(s, "s11_builtins");
+    tc = rs_tcase(s, "s11_builtins");
     tcase_add_test(tc, s11_nine_builtins);
     tcase_add_loop_test(tc, s11_builtin_policy_data, 0, N_BUILTINS);
     tcase_add_loop_test(tc, s11_builtin_evaluates, 0, N_BUILTINS);
 
-    tc = tcase(s, "errors");
+    tc = rs_tcase(s, "errors");
     tcase_add_test(tc, err_policy_window_named_on_time);
     tcase_add_test(tc, err_policy_cycle_years);
     tcase_add_test(tc, err_policy_negative_values);
@@ -3209,11 +2896,5 @@ static Suite *rules_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(rules_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
+    return rs_run(rules_suite());
 }
