@@ -461,10 +461,13 @@ static int32_t audit_state(cred_state *s)
 
 /* ---- notices ------------------------------------------------------------- */
 
+/* Notices of one credential: on the stack, on the heap past NOTICE_SMALL. */
+enum { NOTICE_SMALL = 32 };
 typedef struct notice_list {
     rc_notice *v;
     size_t n, cap;
     bool oom;
+    rc_notice small[NOTICE_SMALL];
 } notice_list;
 
 static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy *p)
@@ -478,12 +481,14 @@ static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy 
 static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, ...)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        rc_notice *v = realloc(l->v, cap * sizeof *v);
+        size_t cap = l->cap * 2;
+        rc_notice *v = l->v == l->small ? malloc(cap * sizeof *v) : realloc(l->v, cap * sizeof *v);
         if (!v) {
             l->oom = true;
             return;
         }
+        if (l->v == l->small)
+            memcpy(v, l->small, l->n * sizeof *v);
         l->v = v;
         l->cap = cap;
     }
@@ -520,13 +525,44 @@ static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit
     l->n++;
 }
 
-static int notice_order(const void *a, const void *b)
+/* A code's place when the codes are sorted by name (recert_notice_code_name):
+ * audit_documents_due, audit_overdue, category_maximum, category_minimum,
+ * cpr_aed_expires_before_deadline, credit_outside_window,
+ * hands_on_assessment_recommended, petition_denied, petition_pending,
+ * petition_required. */
+static const unsigned char notice_rank[] = {
+    [RECERT_NOTICE_PETITION_REQUIRED] = 9,
+    [RECERT_NOTICE_PETITION_PENDING] = 8,
+    [RECERT_NOTICE_PETITION_DENIED] = 7,
+    [RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW] = 5,
+    [RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE] = 4,
+    [RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED] = 6,
+    [RECERT_NOTICE_AUDIT_DOCUMENTS_DUE] = 0,
+    [RECERT_NOTICE_AUDIT_OVERDUE] = 1,
+    [RECERT_NOTICE_CATEGORY_MINIMUM] = 3,
+    [RECERT_NOTICE_CATEGORY_MAXIMUM] = 2,
+};
+
+static bool notice_before(const rc_notice *x, const rc_notice *y)
 {
-    const rc_notice *x = a, *y = b;
-    int c = strcmp(recert_notice_code_name(x->code), recert_notice_code_name(y->code));
-    if (c)
-        return c;
-    return x->credit_pos < y->credit_pos ? -1 : x->credit_pos > y->credit_pos;
+    unsigned rx = notice_rank[x->code], ry = notice_rank[y->code];
+    return rx < ry || (rx == ry && x->credit_pos < y->credit_pos);
+}
+
+/* By code name, then by the credit's input order; stable (an insertion
+ * sort: a credential has a few notices), as the merge sort of glibc's
+ * qsort was for notices of one code and position. */
+static void sort_notices(rc_notice *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (!notice_before(&v[i], &v[i - 1]))
+            continue;
+        rc_notice t = v[i];
+        size_t j = i;
+        for (; j > 0 && notice_before(&t, &v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = t;
+    }
 }
 
 static void money_text(char *buf, size_t size, int64_t cents, const char *currency)
@@ -677,7 +713,7 @@ static void notices(notice_list *l, rc_arena *a, const cred_state *s, const rece
                    "audit documents were due by ", d1, " and have not been received", (char *)NULL);
     }
     if (l->n > 1)
-        qsort(l->v, l->n, sizeof *l->v, notice_order);
+        sort_notices(l->v, l->n);
 }
 
 /* ---- one credential, written out ---------------------------------------------- */
@@ -828,23 +864,27 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
             }
     }
 
-    notice_list l = {0};
+    notice_list l;
+    l.v = l.small;
+    l.n = 0;
+    l.cap = NOTICE_SMALL;
+    l.oom = false;
     notices(&l, a, s, h, ids, due);
-    if (l.oom) {
-        free(l.v);
-        return rc_oom();
-    }
-    if (l.n) {
+    int rc = RECERT_OK;
+    if (l.oom)
+        rc = rc_oom();
+    else if (l.n) {
         e->notices = rc_arena_alloc(a, l.n * sizeof *e->notices);
-        if (!e->notices) {
-            free(l.v);
-            return rc_oom();
+        if (e->notices) {
+            memcpy(e->notices, l.v, l.n * sizeof *e->notices);
+            e->notice_n = l.n;
+        } else {
+            rc = rc_oom();
         }
-        memcpy(e->notices, l.v, l.n * sizeof *e->notices);
-        e->notice_n = l.n;
     }
-    free(l.v);
-    return RECERT_OK;
+    if (l.v != l.small)
+        free(l.v);
+    return rc;
 }
 
 /* ---- one holder --------------------------------------------------------------- */
