@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -461,6 +462,16 @@ static int32_t audit_state(cred_state *s)
 
 /* ---- notices ------------------------------------------------------------- */
 
+/* Evaluation keeps a notice's code and the values its message names
+ * (rc_notice.arg, by code and form below); the English text is written
+ * only when it is read: rc_notice_text() for the report document,
+ * rc_notice_message() for the getter. */
+enum {
+    FORM_PLAIN = 0,
+    FORM_CPR_MARGIN = 1,   /* cpr_aed_expires_before_deadline with valid_days_after */
+    FORM_CAT_NOTHING = 1   /* category_maximum: the entry does not count at all */
+};
+
 /* Notices of one credential: on the stack, on the heap past NOTICE_SMALL. */
 enum { NOTICE_SMALL = 32 };
 typedef struct notice_list {
@@ -470,15 +481,8 @@ typedef struct notice_list {
     rc_notice small[NOTICE_SMALL];
 } notice_list;
 
-static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy *p)
-{
-    if (recert_amount_format(buf, size, ch, p->per_hour) != RECERT_OK)
-        snprintf(buf, size, "?");
-}
-
-/* The message is the concatenation of the pieces (a NULL ends them), cut
- * to 511 bytes as the 512-byte buffer of the former vsnprintf. */
-static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, ...)
+static void add_notice(notice_list *l, int code, int form, const char *credit, size_t pos, int cat, int64_t a0,
+                       int64_t a1, int64_t a2)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap * 2;
@@ -492,37 +496,16 @@ static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit
         l->v = v;
         l->cap = cap;
     }
-    enum { MSG_MAX = 511 };
-    const char *piece[16];
-    size_t plen[16], np = 0, len = 0;
-    va_list ap;
-    va_start(ap, pos);
-    for (const char *t; np < 16 && (t = va_arg(ap, const char *)) != NULL; np++) {
-        piece[np] = t;
-        plen[np] = strlen(t);
-        len += plen[np];
-    }
-    va_end(ap);
-    if (len > MSG_MAX)
-        len = MSG_MAX;
-    char *msg = rc_arena_alloc(a, len + 1);
-    if (!msg) {
-        l->oom = true;
-        return;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < np && at < len; i++) {
-        size_t n = plen[i] < len - at ? plen[i] : len - at;
-        memcpy(msg + at, piece[i], n);
-        at += n;
-    }
-    msg[len] = '\0';
-    rc_notice *x = &l->v[l->n];
+    rc_notice *x = &l->v[l->n++];
     x->code = code;
+    x->form = form;
+    x->cat = cat;
     x->credit = credit;
     x->credit_pos = pos;
-    x->message = msg;
-    l->n++;
+    x->arg[0] = a0;
+    x->arg[1] = a1;
+    x->arg[2] = a2;
+    x->message = NULL;
 }
 
 /* A code's place when the codes are sorted by name (recert_notice_code_name):
@@ -565,6 +548,95 @@ static void sort_notices(rc_notice *v, size_t n)
     }
 }
 
+/* §4a: an entry its category's max cuts, wholly or in part; a category
+ * short of its min (not for a renewed, lapsed or exam-path credential).
+ * The caps are replayed in input order as categories() applied them. */
+static void category_notices(notice_list *l, const cred_state *s, const recert_holder *h, const char **ids)
+{
+    const recert_policy *p = s->p;
+    int64_t run[64] = {0};
+    for (size_t i = 0; i < h->credit_n; i++) {
+        if (!(s->flags[i] & F_COUNTED) && s->why[i] != RECERT_CREDIT_OVER_CATEGORY_MAX)
+            continue;
+        int j = rc_policy_category_index(p, h->credit[i].category);
+        if (j < 0 || j >= 64)
+            continue;
+        int64_t ch = h->credit[i].ch, cap = p->cat[j].max;
+        int64_t room = cap >= 0 ? cap - run[j] : ch;
+        if (ch <= room) {
+            run[j] += ch;
+            continue;
+        }
+        run[j] += room;
+        add_notice(l, RECERT_NOTICE_CATEGORY_MAXIMUM, room > 0 ? FORM_PLAIN : FORM_CAT_NOTHING, ids[i], i, j, room,
+                   ch, cap);
+    }
+    if (s->exam || s->status == RECERT_STATUS_RENEWED || s->status == RECERT_STATUS_LAPSED)
+        return;
+    for (size_t j = 0; j < p->cat_n; j++)
+        if (s->cat_earned[j] < p->cat[j].min)
+            add_notice(l, RECERT_NOTICE_CATEGORY_MINIMUM, FORM_PLAIN, NULL, 0, (int)j,
+                       p->cat[j].min - s->cat_earned[j], p->cat[j].min, s->cat_earned[j]);
+}
+
+/* The notices of §4, §5 and §9 for one credential. */
+static void notices(notice_list *l, const cred_state *s, const recert_holder *h, const char **ids,
+                    int32_t audit_due)
+{
+    const recert_policy *p = s->p;
+    for (size_t i = 0; i < h->credit_n; i++) {
+        const recert_credit *k = &h->credit[i];
+        if (k->completed > s->T || !applies_to(k, s->c->id))
+            continue;
+        if (k->completed > s->credit_deadline) {
+            /* "gets the notice credit_outside_window while no application is recorded" */
+            if (!s->app)
+                add_notice(l, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, FORM_PLAIN, ids[i], i, -1, k->completed,
+                           s->credit_deadline, 0);
+            continue;
+        }
+        /* Petition notices only for entries inside the window. */
+        if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
+            continue;
+        switch (petition_as_of(k, s->T)) {
+        case RECERT_PETITION_NONE:
+            add_notice(l, RECERT_NOTICE_PETITION_REQUIRED, FORM_PLAIN, ids[i], i, -1, k->ch, p->petition_cents, 0);
+            break;
+        case RECERT_PETITION_PENDING:
+            add_notice(l, RECERT_NOTICE_PETITION_PENDING, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
+            break;
+        case RECERT_PETITION_DENIED:
+            add_notice(l, RECERT_NOTICE_PETITION_DENIED, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
+        add_notice(l, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, FORM_PLAIN, NULL, 0, -1, 0, 0, 0);
+    if (!s->app && s->T <= s->E && (s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_EXPIRING) &&
+        (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days)
+        add_notice(l, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE,
+                   p->cpr_valid_days == 0 ? FORM_PLAIN : FORM_CPR_MARGIN, NULL, 0, -1, s->cpr_expires, s->E,
+                   p->cpr_valid_days);
+    if (p->cat_n)
+        category_notices(l, s, h, ids);
+    if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE)
+        add_notice(l, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
+    else if (s->audit == RECERT_AUDIT_OVERDUE)
+        add_notice(l, RECERT_NOTICE_AUDIT_OVERDUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
+    if (l->n > 1)
+        sort_notices(l->v, l->n);
+}
+
+/* ---- notice messages --------------------------------------------------------- */
+
+static void amount_text(char *buf, size_t size, int64_t ch, int64_t per_hour)
+{
+    if (recert_amount_format(buf, size, ch, per_hour) != RECERT_OK)
+        snprintf(buf, size, "?");
+}
+
 static void money_text(char *buf, size_t size, int64_t cents, const char *currency)
 {
     size_t cl = strlen(currency);
@@ -589,131 +661,119 @@ static void money_text(char *buf, size_t size, int64_t cents, const char *curren
     snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
 }
 
-/* §4a: an entry its category's max cuts, wholly or in part; a category
- * short of its min (not for a renewed, lapsed or exam-path credential).
- * The caps are replayed in input order as categories() applied them. */
-static void category_notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h,
-                             const char **ids)
+/* The concatenation of the pieces (a NULL ends them) into buf, cut to
+ * RC_NOTICE_TEXT_MAX - 1 bytes (as the 512-byte buffer of the former
+ * vsnprintf); returns the length. */
+static size_t join(char *buf, ...)
 {
-    const recert_policy *p = s->p;
-    int64_t run[64] = {0};
-    char amt[64], of[64], max[64], quoted[200];
-    for (size_t i = 0; i < h->credit_n; i++) {
-        if (!(s->flags[i] & F_COUNTED) && s->why[i] != RECERT_CREDIT_OVER_CATEGORY_MAX)
-            continue;
-        int j = rc_policy_category_index(p, h->credit[i].category);
-        if (j < 0 || j >= 64)
-            continue;
-        int64_t ch = h->credit[i].ch, cap = p->cat[j].max;
-        int64_t room = cap >= 0 ? cap - run[j] : ch;
-        if (ch <= room) {
-            run[j] += ch;
-            continue;
-        }
-        run[j] += room;
-        amount_text(max, sizeof max, cap, p);
-        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
-        if (room > 0) {
-            amount_text(amt, sizeof amt, room, p);
-            amount_text(of, sizeof of, ch, p);
-            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " counts ", amt, " of its ", of, " ",
-                       p->unit, ": the ", max, " ", p->unit, " maximum of category ", quoted, " is reached",
-                       (char *)NULL);
-        } else {
-            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " does not count: the ", max, " ",
-                       p->unit, " maximum of category ", quoted, " is reached", (char *)NULL);
-        }
+    size_t at = 0;
+    va_list ap;
+    va_start(ap, buf);
+    for (const char *t; (t = va_arg(ap, const char *)) != NULL && at < RC_NOTICE_TEXT_MAX - 1;) {
+        size_t n = strlen(t);
+        if (n > RC_NOTICE_TEXT_MAX - 1 - at)
+            n = RC_NOTICE_TEXT_MAX - 1 - at;
+        memcpy(buf + at, t, n);
+        at += n;
     }
-    if (s->exam || s->status == RECERT_STATUS_RENEWED || s->status == RECERT_STATUS_LAPSED)
-        return;
-    for (size_t j = 0; j < p->cat_n; j++) {
-        if (s->cat_earned[j] >= p->cat[j].min)
-            continue;
-        amount_text(amt, sizeof amt, p->cat[j].min - s->cat_earned[j], p);
-        amount_text(of, sizeof of, p->cat[j].min, p);
-        amount_text(max, sizeof max, s->cat_earned[j], p);
-        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
-        add_notice(l, a, RECERT_NOTICE_CATEGORY_MINIMUM, NULL, 0, amt, " ", p->unit, " of category ", quoted,
-                   " still needed (minimum ", of, " ", p->unit, ", ", max, " ", p->unit, " counted)", (char *)NULL);
+    va_end(ap);
+    buf[at] = '\0';
+    return at;
+}
+
+size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_notice *n)
+{
+    char amt[64], of[64], max[64], quoted[200], fee[64], d1[RECERT_DATE_BUFSIZE], d2[RECERT_DATE_BUFSIZE];
+    const char *id = n->credit, *unit = e->unit;
+    switch (n->code) {
+    case RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        rc_date_text(d2, (int32_t)n->arg[1]);
+        return join(buf, id, " was completed on ", d1, ", after the credit deadline ", d2,
+                    ": it does not count for this cycle", (char *)NULL);
+    case RECERT_NOTICE_PETITION_REQUIRED:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        money_text(fee, sizeof fee, n->arg[1], e->currency);
+        return join(buf, id, " is not preapproved: a petition (", fee, ", nonrefundable) is needed for its ", amt,
+                    " ", unit, " to count", (char *)NULL);
+    case RECERT_NOTICE_PETITION_PENDING:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        return join(buf, "petition for ", id, " is pending: ", amt, " ", unit, " will count if it is approved",
+                    (char *)NULL);
+    case RECERT_NOTICE_PETITION_DENIED:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        return join(buf, "petition for ", id, " was denied: its ", amt, " ", unit, " do not count", (char *)NULL);
+    case RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED:
+        return join(buf,
+                    "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
+                    "is recommended",
+                    (char *)NULL);
+    case RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        if (n->form != FORM_CPR_MARGIN) {
+            rc_date_text(d2, (int32_t)n->arg[1]);
+            return join(buf, "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
+        } else { /* §5a */
+            char days[24];
+            snprintf(days, sizeof days, "%ld", (long)n->arg[2]);
+            return join(buf, "CPR/AED expires on ", d1, ": it must still be valid ", days,
+                        " days after the application, so renew it before applying", (char *)NULL);
+        }
+    case RECERT_NOTICE_AUDIT_DOCUMENTS_DUE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        return join(buf, "the application was selected for audit: documents are due by ", d1, (char *)NULL);
+    case RECERT_NOTICE_AUDIT_OVERDUE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        return join(buf, "audit documents were due by ", d1, " and have not been received", (char *)NULL);
+    case RECERT_NOTICE_CATEGORY_MAXIMUM:
+        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        amount_text(max, sizeof max, n->arg[2], e->per_hour);
+        if (n->form != FORM_CAT_NOTHING) {
+            amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+            amount_text(of, sizeof of, n->arg[1], e->per_hour);
+            return join(buf, id, " counts ", amt, " of its ", of, " ", unit, ": the ", max, " ", unit,
+                        " maximum of category ", quoted, " is reached", (char *)NULL);
+        }
+        return join(buf, id, " does not count: the ", max, " ", unit, " maximum of category ", quoted,
+                    " is reached", (char *)NULL);
+    case RECERT_NOTICE_CATEGORY_MINIMUM:
+        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        amount_text(of, sizeof of, n->arg[1], e->per_hour);
+        amount_text(max, sizeof max, n->arg[2], e->per_hour);
+        return join(buf, amt, " ", unit, " of category ", quoted, " still needed (minimum ", of, " ", unit, ", ",
+                    max, " ", unit, " counted)", (char *)NULL);
+    default:
+        buf[0] = '\0';
+        return 0;
     }
 }
 
-/* The notices of §4, §5 and §9 for one credential. */
-static void notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h, const char **ids,
-                    int32_t audit_due)
+/* Written on first request and kept in the notice: the first thread to
+ * publish its copy wins (compare-and-swap), another one frees its own. */
+const char *rc_notice_message(const recert_report *r, const rc_entry *e, const rc_notice *n)
 {
-    const recert_policy *p = s->p;
-    char amt[64], d1[RECERT_DATE_BUFSIZE], d2[RECERT_DATE_BUFSIZE];
-    for (size_t i = 0; i < h->credit_n; i++) {
-        const recert_credit *k = &h->credit[i];
-        if (k->completed > s->T || !applies_to(k, s->c->id))
-            continue;
-        if (k->completed > s->credit_deadline) {
-            /* "gets the notice credit_outside_window while no application is recorded" */
-            if (!s->app) {
-                rc_date_text(d1, k->completed);
-                rc_date_text(d2, s->credit_deadline);
-                add_notice(l, a, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, ids[i], i, ids[i], " was completed on ", d1,
-                           ", after the credit deadline ", d2, ": it does not count for this cycle", (char *)NULL);
-            }
-            continue;
-        }
-        /* Petition notices only for entries inside the window. */
-        if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
-            continue;
-        amount_text(amt, sizeof amt, k->ch, p);
-        switch (petition_as_of(k, s->T)) {
-        case RECERT_PETITION_NONE: {
-            char fee[64];
-            money_text(fee, sizeof fee, p->petition_cents, p->currency);
-            add_notice(l, a, RECERT_NOTICE_PETITION_REQUIRED, ids[i], i, ids[i], " is not preapproved: a petition (",
-                       fee, ", nonrefundable) is needed for its ", amt, " ", p->unit, " to count", (char *)NULL);
-            break;
-        }
-        case RECERT_PETITION_PENDING:
-            add_notice(l, a, RECERT_NOTICE_PETITION_PENDING, ids[i], i, "petition for ", ids[i], " is pending: ", amt,
-                       " ", p->unit, " will count if it is approved", (char *)NULL);
-            break;
-        case RECERT_PETITION_DENIED:
-            add_notice(l, a, RECERT_NOTICE_PETITION_DENIED, ids[i], i, "petition for ", ids[i], " was denied: its ", amt,
-                       " ", p->unit, " do not count", (char *)NULL);
-            break;
-        default:
-            break;
-        }
+    /* The message is a cache, not part of the report's value: the report's
+     * memory is never const (malloc and its arena). */
+    char **slot = (char **)&((rc_notice *)n)->message;
+    char *msg = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (msg)
+        return msg;
+    char buf[RC_NOTICE_TEXT_MAX];
+    size_t len = rc_notice_text(buf, e, n);
+    char *mine = malloc(len + 1);
+    if (!mine) {
+        rc_oom();
+        return NULL;
     }
-    if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
-        add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
-                   "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
-                   "is recommended", (char *)NULL);
-    if (!s->app && s->T <= s->E && (s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_EXPIRING) &&
-        (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days) {
-        rc_date_text(d1, s->cpr_expires);
-        rc_date_text(d2, s->E);
-        if (p->cpr_valid_days == 0) {
-            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
-                       "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
-        } else { /* §5a */
-            char days[24];
-            snprintf(days, sizeof days, "%ld", (long)p->cpr_valid_days);
-            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0, "CPR/AED expires on ", d1,
-                       ": it must still be valid ", days, " days after the application, so renew it before applying",
-                       (char *)NULL);
-        }
+    memcpy(mine, buf, len + 1);
+    char *expected = NULL;
+    if (__atomic_compare_exchange_n(slot, &expected, mine, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        __atomic_store_n(&((recert_report *)r)->messages, 1, __ATOMIC_RELEASE);
+        return mine;
     }
-    if (p->cat_n)
-        category_notices(l, a, s, h, ids);
-    if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE) {
-        rc_date_text(d1, audit_due);
-        add_notice(l, a, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, NULL, 0,
-                   "the application was selected for audit: documents are due by ", d1, (char *)NULL);
-    } else if (s->audit == RECERT_AUDIT_OVERDUE) {
-        rc_date_text(d1, audit_due);
-        add_notice(l, a, RECERT_NOTICE_AUDIT_OVERDUE, NULL, 0,
-                   "audit documents were due by ", d1, " and have not been received", (char *)NULL);
-    }
-    if (l->n > 1)
-        sort_notices(l->v, l->n);
+    free(mine);
+    return expected;
 }
 
 /* ---- one credential, written out ---------------------------------------------- */
@@ -869,7 +929,7 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     l.n = 0;
     l.cap = NOTICE_SMALL;
     l.oom = false;
-    notices(&l, a, s, h, ids, due);
+    notices(&l, s, h, ids, due);
     int rc = RECERT_OK;
     if (l.oom)
         rc = rc_oom();

@@ -291,11 +291,17 @@ typedef struct rc_category_out {
     int64_t earned, min, max; /* centihours; max -1: none */
 } rc_category_out;
 
+/* A notice keeps its code and the values its message names; the English
+ * text is written when it is read (evaluate.c: rc_notice_text() for the
+ * report document, rc_notice_message() for the getter). */
 typedef struct rc_notice {
     int code;           /* recert_notice_code */
+    int form;           /* which wording of the code */
+    int cat;            /* the index of the category it names in the entry's cats, or -1 */
     const char *credit; /* NULL when not about one credit */
     size_t credit_pos;  /* the credit's input position, for ordering */
-    const char *message;
+    int64_t arg[3];     /* days, centihours, cents: by code (evaluate.c) */
+    char *message;      /* NULL until first read (atomic; freed with the report) */
 } rc_notice;
 
 enum { RC_DATE_N = 12, RC_CREDITS_N = 4, RC_FEES_N = 4 };
@@ -345,6 +351,7 @@ struct recert_report {
      * stay alive meanwhile, so their addresses are keys. */
     rc_policy_strings pstr[RC_POLICY_CACHE_N];
     size_t pstr_n;
+    int messages; /* atomic: a notice's message was written (report_free frees them) */
 };
 
 /* ---- evaluate.c ------------------------------------------------------ */
@@ -352,6 +359,13 @@ struct recert_report {
 /* Evaluate one holder (whose credentials have resolved policies) as of T
  * into out, allocating from the report's arena. */
 int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, size_t hi, int32_t T);
+/* A notice's English text, cut to RC_NOTICE_TEXT_MAX - 1 bytes, into buf;
+ * returns its length. */
+enum { RC_NOTICE_TEXT_MAX = 512 };
+size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_notice *n);
+/* The same, written on first request and kept in the notice until the report
+ * is freed; any number of threads may ask at once. NULL: no memory. */
+const char *rc_notice_message(const recert_report *r, const rc_entry *e, const rc_notice *n);
 /* Check that every fixed date of a credential (cycle, deadlines, next
  * cycle, audit due day) stays in 1900..9999; error with path. */
 int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path);
