@@ -953,7 +953,13 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
 {
     rc_arena *a = &r->arena;
     size_t n = h->cred_n, kn = h->credit_n;
-    out->id = rc_arena_strdup(a, h->id);
+    /* The ids: at once when the roster packed them, else one by one. */
+    char *packed = h->ids ? rc_arena_alloc(a, h->ids_len) : NULL;
+    if (packed)
+        memcpy(packed, h->ids, h->ids_len);
+    else if (h->ids)
+        return rc_oom();
+    out->id = packed ? packed : rc_arena_strdup(a, h->id);
     out->n = n;
     out->entries = n ? rc_arena_alloc(a, n * sizeof *out->entries) : NULL;
     if (!out->id || (n && !out->entries))
@@ -966,7 +972,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     if (kn && !ids)
         return rc_oom();
     for (size_t i = 0; i < kn; i++)
-        if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
+        if (!(ids[i] = packed ? packed + h->credit[i].id_at : rc_arena_strdup(a, h->credit[i].id)))
             return rc_oom();
     int64_t *ch = kn ? rc_arena_alloc(a, kn * sizeof *ch) : NULL;
     if (kn && !ch)
@@ -1053,7 +1059,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     }
     group_invoice(st, n);
     for (size_t i = 0; i < n; i++)
-        if (!(out->entries[i].id = rc_arena_strdup(a, h->cred[i].id))) {
+        if (!(out->entries[i].id = packed ? packed + h->cred[i].id_at : rc_arena_strdup(a, h->cred[i].id))) {
             rc = rc_oom();
             goto done;
         }

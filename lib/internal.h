@@ -200,6 +200,7 @@ struct recert_credit {
     long applies_n;          /* -1: all credentials (member absent) */
     rc_xlist x;
     int64_t ch;              /* resolved in a roster: centihours, rounded down */
+    uint32_t id_at;          /* in a roster: where its id is in the holder's ids */
 };
 
 struct recert_credential {
@@ -222,6 +223,7 @@ struct recert_credential {
      * resolved in a roster: it does not depend on the evaluation day. */
     const recert_policy *cyc_pol;
     int32_t cyc_S, cyc_E;
+    uint32_t id_at; /* in a roster: where its id is in the holder's ids */
 };
 
 struct recert_holder {
@@ -236,6 +238,11 @@ struct recert_holder {
     recert_credit *credit;
     size_t credit_n, credit_cap;
     rc_xlist x;
+    /* In a roster: the holder's id, its credentials' ids and its credits'
+     * ids, each NUL-terminated, one after the other (id_at gives each
+     * one's place), for a report to copy at once; NULL outside a roster. */
+    char *ids;
+    size_t ids_len;
 };
 
 struct recert_roster {

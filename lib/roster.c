@@ -200,10 +200,46 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
     return rd->count == before ? RECERT_OK : rd->first_code;
 }
 
+/* The holder's ids packed one after the other (recert_holder.ids). */
+static int pack_ids(recert_holder *h)
+{
+    size_t len = strlen(h->id) + 1;
+    for (size_t i = 0; i < h->cred_n; i++)
+        len += strlen(h->cred[i].id) + 1;
+    for (size_t i = 0; i < h->credit_n; i++)
+        len += strlen(h->credit[i].id) + 1;
+    if (len > UINT32_MAX)
+        return RECERT_OK; /* evaluation copies the ids one by one */
+    char *ids = malloc(len);
+    if (!ids)
+        return rc_oom();
+    size_t at = 0, n = strlen(h->id) + 1;
+    memcpy(ids, h->id, n);
+    at += n;
+    for (size_t i = 0; i < h->cred_n; i++) {
+        n = strlen(h->cred[i].id) + 1;
+        memcpy(ids + at, h->cred[i].id, n);
+        h->cred[i].id_at = (uint32_t)at;
+        at += n;
+    }
+    for (size_t i = 0; i < h->credit_n; i++) {
+        n = strlen(h->credit[i].id) + 1;
+        memcpy(ids + at, h->credit[i].id, n);
+        h->credit[i].id_at = (uint32_t)at;
+        at += n;
+    }
+    free(h->ids);
+    h->ids = ids;
+    h->ids_len = len;
+    return RECERT_OK;
+}
+
 int rc_roster_append_holder(recert_roster *r, recert_holder *h)
 {
     if (r->n >= UINT32_MAX - 1)
         return rc_fail(RECERT_ELIMIT, NULL, "too many holders");
+    if (pack_ids(h) != RECERT_OK)
+        return RECERT_ENOMEM;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
         recert_holder *v = realloc(r->holders, cap * sizeof *v);
