@@ -15,6 +15,10 @@
 
 enum { F_COUNTED = 1, F_PENDING = 2 };
 
+/* The notice an entry gives, found while its credits are counted (§4),
+ * before renewal groups and categories change why it counts. */
+enum { NOTE_NONE = 0, NOTE_OUTSIDE_WINDOW, NOTE_PETITION_REQUIRED, NOTE_PETITION_PENDING, NOTE_PETITION_DENIED };
+
 /* What one credential's evaluation knows before it is written out. */
 typedef struct cred_state {
     const recert_credential *c;
@@ -36,6 +40,9 @@ typedef struct cred_state {
     int64_t petition_cents;
     unsigned char *flags;      /* per credit entry: F_COUNTED, F_PENDING (group: pooled) */
     unsigned char *why;        /* per credit entry: recert_credit_reason */
+    unsigned char *note;       /* per credit entry: NOTE_* */
+    size_t note_n;             /* entries with a note */
+    size_t counted_n;          /* entries with F_COUNTED */
     int group;                 /* -1, or the index of the group's first member */
     size_t group_n;
     int status, path, tier_kind, audit;
@@ -152,7 +159,7 @@ static void cpr_aed_state(cred_state *s, const recert_holder *h)
 
 /* ---- §4: credits that count -------------------------------------------- */
 
-static bool applies_to(const recert_credit *k, const char *credential)
+static inline bool applies_to(const recert_credit *k, const char *credential)
 {
     if (k->applies_n < 0)
         return true;
@@ -174,57 +181,71 @@ static int petition_as_of(const recert_credit *k, int32_t T)
     return k->petition;
 }
 
-static bool needs_petition(const recert_policy *p, const recert_credit *k)
-{
-    return p->unapproved == RECERT_UNAPPROVED_PETITION && k->approval == RECERT_APPROVAL_NOT_PREAPPROVED;
-}
-
 /* "Its completion day C is in the window S <= C <= min(E + grace, R, T)"
- * and "it is approved for that policy". */
+ * and "it is approved for that policy". The values are kept in locals: the
+ * stores through the byte arrays could alias anything. */
 static void credits_that_count(cred_state *s, const recert_holder *h)
 {
-    s->window_end = min32(s->credit_deadline, s->R);
-    int32_t fee_end = min32(s->credit_deadline, s->T);
-    for (size_t i = 0; i < h->credit_n; i++) {
+    const int32_t S = s->S, T = s->T, deadline = s->credit_deadline;
+    const int32_t window_end = s->window_end = min32(deadline, s->R);
+    const int32_t fee_end = min32(deadline, T);
+    const bool petitions = s->p->unapproved == RECERT_UNAPPROVED_PETITION, app = s->app;
+    const int64_t fee = s->p->petition_cents;
+    const char *cid = s->c->id;
+    unsigned char *flags = s->flags, *why = s->why, *note = s->note;
+    int64_t counted = 0, pending = 0, petition_cents = 0;
+    size_t counted_n = 0, note_n = 0;
+    for (size_t i = 0, n = h->credit_n; i < n; i++) {
         const recert_credit *k = &h->credit[i];
-        s->flags[i] = 0;
-        if (!applies_to(k, s->c->id)) {
-            s->why[i] = RECERT_CREDIT_NOT_APPLICABLE;
-            continue;
-        }
-        if (k->completed > s->T) {
-            s->why[i] = RECERT_CREDIT_NOT_YET;
-            continue;
-        }
-        bool petition = needs_petition(s->p, k);
-        int pst = petition ? petition_as_of(k, s->T) : RECERT_PETITION_NONE;
-        /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
-        if (petition && pst != RECERT_PETITION_NONE && k->completed >= s->S && k->completed <= fee_end)
-            s->petition_cents += s->p->petition_cents;
-        if (k->completed < s->S) {
-            s->why[i] = RECERT_CREDIT_BEFORE_CYCLE;
-            continue;
-        }
-        if (k->completed > s->credit_deadline) {
-            s->why[i] = RECERT_CREDIT_AFTER_DEADLINE;
-            continue;
-        }
-        if (k->completed > s->window_end) {
-            s->why[i] = RECERT_CREDIT_AFTER_APPLICATION;
-            continue;
-        }
-        if (!petition || pst == RECERT_PETITION_APPROVED) {
-            s->flags[i] = F_COUNTED;
-            s->why[i] = RECERT_CREDIT_COUNTED;
-            s->counted += k->ch;
-        } else if (pst == RECERT_PETITION_PENDING) {
-            s->flags[i] = F_PENDING;
-            s->why[i] = RECERT_CREDIT_PENDING;
-            s->pending += k->ch;
+        const int32_t C = k->completed;
+        unsigned char f = 0, w, nt = NOTE_NONE;
+        if (!applies_to(k, cid)) {
+            w = RECERT_CREDIT_NOT_APPLICABLE;
+        } else if (C > T) {
+            w = RECERT_CREDIT_NOT_YET;
         } else {
-            s->why[i] = pst == RECERT_PETITION_DENIED ? RECERT_CREDIT_PETITION_DENIED : RECERT_CREDIT_PETITION_REQUIRED;
+            /* "gets the notice credit_outside_window while no application is recorded" */
+            if (C > deadline && !app)
+                nt = NOTE_OUTSIDE_WINDOW;
+            bool petition = petitions && k->approval == RECERT_APPROVAL_NOT_PREAPPROVED;
+            int pst = petition ? petition_as_of(k, T) : RECERT_PETITION_NONE;
+            /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
+            if (petition && pst != RECERT_PETITION_NONE && C >= S && C <= fee_end)
+                petition_cents += fee;
+            if (C < S) {
+                w = RECERT_CREDIT_BEFORE_CYCLE;
+            } else if (C > deadline) {
+                w = RECERT_CREDIT_AFTER_DEADLINE;
+            } else if (C > window_end) {
+                w = RECERT_CREDIT_AFTER_APPLICATION;
+            } else if (!petition || pst == RECERT_PETITION_APPROVED) {
+                f = F_COUNTED;
+                w = RECERT_CREDIT_COUNTED;
+                counted += k->ch;
+                counted_n++;
+            } else if (pst == RECERT_PETITION_PENDING) {
+                f = F_PENDING;
+                w = RECERT_CREDIT_PENDING;
+                pending += k->ch;
+                nt = NOTE_PETITION_PENDING; /* petition notices: entries inside the window */
+            } else if (pst == RECERT_PETITION_DENIED) {
+                w = RECERT_CREDIT_PETITION_DENIED;
+                nt = NOTE_PETITION_DENIED;
+            } else {
+                w = RECERT_CREDIT_PETITION_REQUIRED;
+                nt = NOTE_PETITION_REQUIRED;
+            }
         }
+        flags[i] = f;
+        why[i] = w;
+        note[i] = nt;
+        note_n += nt != NOTE_NONE;
     }
+    s->counted += counted;
+    s->pending += pending;
+    s->petition_cents += petition_cents;
+    s->counted_n = counted_n;
+    s->note_n = note_n;
 }
 
 /* ---- §6: the exam path and renewal groups ------------------------------ */
@@ -348,6 +369,7 @@ static bool categories(cred_state *s, const recert_holder *h, rc_arena *a)
             ch = room;
             if (room == 0) {
                 s->flags[i] &= (unsigned char)~F_COUNTED;
+                s->counted_n--;
                 s->why[i] = RECERT_CREDIT_OVER_CATEGORY_MAX;
             }
         }
@@ -584,33 +606,26 @@ static void notices(notice_list *l, const cred_state *s, const recert_holder *h,
                     int32_t audit_due)
 {
     const recert_policy *p = s->p;
-    for (size_t i = 0; i < h->credit_n; i++) {
+    for (size_t i = 0, left = s->note_n; left; i++) {
         const recert_credit *k = &h->credit[i];
-        if (k->completed > s->T || !applies_to(k, s->c->id))
+        switch (s->note[i]) {
+        case NOTE_NONE:
             continue;
-        if (k->completed > s->credit_deadline) {
-            /* "gets the notice credit_outside_window while no application is recorded" */
-            if (!s->app)
-                add_notice(l, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, FORM_PLAIN, ids[i], i, -1, k->completed,
-                           s->credit_deadline, 0);
-            continue;
-        }
-        /* Petition notices only for entries inside the window. */
-        if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
-            continue;
-        switch (petition_as_of(k, s->T)) {
-        case RECERT_PETITION_NONE:
+        case NOTE_OUTSIDE_WINDOW:
+            add_notice(l, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, FORM_PLAIN, ids[i], i, -1, k->completed,
+                       s->credit_deadline, 0);
+            break;
+        case NOTE_PETITION_REQUIRED:
             add_notice(l, RECERT_NOTICE_PETITION_REQUIRED, FORM_PLAIN, ids[i], i, -1, k->ch, p->petition_cents, 0);
             break;
-        case RECERT_PETITION_PENDING:
+        case NOTE_PETITION_PENDING:
             add_notice(l, RECERT_NOTICE_PETITION_PENDING, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
             break;
-        case RECERT_PETITION_DENIED:
+        default:
             add_notice(l, RECERT_NOTICE_PETITION_DENIED, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
             break;
-        default:
-            break;
         }
+        left--;
     }
     if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
         add_notice(l, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, FORM_PLAIN, NULL, 0, -1, 0, 0, 0);
@@ -894,17 +909,14 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     e->fees[RECERT_FEE_TOTAL] = s->renewal_cents + s->late_cents;
     e->fees[RECERT_FEE_PETITION] = s->petition_cents;
 
-    size_t n = 0;
-    for (size_t i = 0; i < h->credit_n; i++)
-        n += (s->flags[i] & F_COUNTED) != 0;
+    size_t n = s->counted_n;
     e->counted_n = n;
     e->counted = n ? rc_arena_alloc(a, n * sizeof *e->counted) : NULL;
     if (n && !e->counted)
         return rc_oom();
-    n = 0;
-    for (size_t i = 0; i < h->credit_n; i++)
+    for (size_t i = 0, m = 0; m < n; i++)
         if (s->flags[i] & F_COUNTED)
-            e->counted[n++] = ids[i];
+            e->counted[m++] = ids[i];
 
     if (s->group >= 0) {
         e->group_n = s->group_n;
@@ -985,9 +997,9 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
 
     /* Scratch: one state per credential and one flag per (credential, credit). */
     cred_state small_st[8];
-    unsigned char small_flags[2 * 8 * 64];
+    unsigned char small_flags[3 * 8 * 64];
     cred_state *st = n <= 8 ? small_st : malloc(n * sizeof *st);
-    unsigned char *flags = 2 * n * kn <= sizeof small_flags ? small_flags : malloc(2 * n * kn + 1);
+    unsigned char *flags = 3 * n * kn <= sizeof small_flags ? small_flags : malloc(3 * n * kn + 1);
     int rc = RECERT_OK;
     if (!st || !flags) {
         rc = rc_oom();
@@ -1003,6 +1015,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         s->group = -1;
         s->flags = flags + i * kn;
         s->why = flags + (n + i) * kn;
+        s->note = flags + (2 * n + i) * kn;
         if (!s->p) {
             rc = rc_fail(RECERT_EINVAL, NULL, "credential \"%s\" of holder \"%s\" has no resolved policy",
                          s->c->id, h->id);
@@ -1034,10 +1047,12 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         cred_state *s = &st[i];
         if (s->group >= 0) { /* pooled amounts */
             s->counted = s->pending = 0;
+            s->counted_n = 0;
             for (size_t k = 0; k < kn; k++) {
-                if (s->flags[k] & F_COUNTED)
+                if (s->flags[k] & F_COUNTED) {
                     s->counted += h->credit[k].ch;
-                else if (s->flags[k] & F_PENDING)
+                    s->counted_n++;
+                } else if (s->flags[k] & F_PENDING)
                     s->pending += h->credit[k].ch;
             }
         }
