@@ -159,7 +159,7 @@ static void cpr_aed_state(cred_state *s, const recert_holder *h)
 
 /* ---- §4: credits that count -------------------------------------------- */
 
-static inline bool applies_to(const recert_credit *k, const char *credential)
+static bool applies_to(const recert_credit *k, const char *credential)
 {
     if (k->applies_n < 0)
         return true;
@@ -171,7 +171,7 @@ static inline bool applies_to(const recert_credit *k, const char *credential)
 
 /* The petition of a not-preapproved entry as of T: NONE when none was
  * filed by T; a decision dated after T is still pending. */
-static int petition_as_of(const recert_credit *k, int32_t T)
+static int petition_as_of(const rc_credit_hot *k, int32_t T)
 {
     if (k->petition == RECERT_PETITION_NONE || k->petition_filed > T)
         return RECERT_PETITION_NONE;
@@ -196,10 +196,10 @@ static void credits_that_count(cred_state *s, const recert_holder *h)
     int64_t counted = 0, pending = 0, petition_cents = 0;
     size_t counted_n = 0, note_n = 0;
     for (size_t i = 0, n = h->credit_n; i < n; i++) {
-        const recert_credit *k = &h->credit[i];
+        const rc_credit_hot *k = &h->hot[i];
         const int32_t C = k->completed;
         unsigned char f = 0, w, nt = NOTE_NONE;
-        if (!applies_to(k, cid)) {
+        if (k->applies_listed && !applies_to(&h->credit[i], cid)) {
             w = RECERT_CREDIT_NOT_APPLICABLE;
         } else if (C > T) {
             w = RECERT_CREDIT_NOT_YET;
@@ -362,7 +362,7 @@ static bool categories(cred_state *s, const recert_holder *h, rc_arena *a)
         int j = rc_policy_category_index(p, h->credit[i].category);
         if (j < 0)
             continue;
-        int64_t ch = h->credit[i].ch, max = p->cat[j].max;
+        int64_t ch = h->hot[i].ch, max = p->cat[j].max;
         if (max >= 0 && ch > max - s->cat_earned[j]) {
             int64_t room = max - s->cat_earned[j];
             s->counted -= ch - room;
@@ -583,7 +583,7 @@ static void category_notices(notice_list *l, const cred_state *s, const recert_h
         int j = rc_policy_category_index(p, h->credit[i].category);
         if (j < 0 || j >= 64)
             continue;
-        int64_t ch = h->credit[i].ch, cap = p->cat[j].max;
+        int64_t ch = h->hot[i].ch, cap = p->cat[j].max;
         int64_t room = cap >= 0 ? cap - run[j] : ch;
         if (ch <= room) {
             run[j] += ch;
@@ -607,7 +607,7 @@ static void notices(notice_list *l, const cred_state *s, const recert_holder *h,
 {
     const recert_policy *p = s->p;
     for (size_t i = 0, left = s->note_n; left; i++) {
-        const recert_credit *k = &h->credit[i];
+        const rc_credit_hot *k = &h->hot[i];
         switch (s->note[i]) {
         case NOTE_NONE:
             continue;
@@ -965,6 +965,8 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
 {
     rc_arena *a = &r->arena;
     size_t n = h->cred_n, kn = h->credit_n;
+    if (!h->hot) /* packed when the holder joined the roster */
+        return rc_fail(RECERT_EINVAL, NULL, "holder \"%s\" is not in a roster", h->id);
     /* The ids: at once when the roster packed them, else one by one. */
     char *packed = h->ids ? rc_arena_alloc(a, h->ids_len) : NULL;
     if (packed)
@@ -984,13 +986,13 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     if (kn && !ids)
         return rc_oom();
     for (size_t i = 0; i < kn; i++)
-        if (!(ids[i] = packed ? packed + h->credit[i].id_at : rc_arena_strdup(a, h->credit[i].id)))
+        if (!(ids[i] = packed ? packed + h->hot[i].id_at : rc_arena_strdup(a, h->credit[i].id)))
             return rc_oom();
     int64_t *ch = kn ? rc_arena_alloc(a, kn * sizeof *ch) : NULL;
     if (kn && !ch)
         return rc_oom();
     for (size_t i = 0; i < kn; i++)
-        ch[i] = h->credit[i].ch;
+        ch[i] = h->hot[i].ch;
     out->credit_ids = ids;
     out->credit_ch = ch;
     out->credit_n = kn;
@@ -1050,10 +1052,10 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
             s->counted_n = 0;
             for (size_t k = 0; k < kn; k++) {
                 if (s->flags[k] & F_COUNTED) {
-                    s->counted += h->credit[k].ch;
+                    s->counted += h->hot[k].ch;
                     s->counted_n++;
                 } else if (s->flags[k] & F_PENDING)
-                    s->pending += h->credit[k].ch;
+                    s->pending += h->hot[k].ch;
             }
         }
         if (!categories(s, h, a)) {

@@ -226,6 +226,17 @@ struct recert_credential {
     uint32_t id_at; /* in a roster: where its id is in the holder's ids */
 };
 
+/* What evaluation reads of a credit entry, packed when its holder joins a
+ * roster (recert_holder.hot): a few bytes a credit, one after the other. */
+typedef struct rc_credit_hot {
+    int64_t ch;                               /* recert_credit.ch */
+    int32_t completed;
+    int32_t petition_filed, petition_decided;
+    uint32_t id_at;                           /* recert_credit.id_at */
+    signed char approval, petition;
+    bool applies_listed;                      /* applies_n >= 0: applies_to decides */
+} rc_credit_hot;
+
 struct recert_holder {
     char *id, *name;
     rc_cpr *cpr;
@@ -238,9 +249,12 @@ struct recert_holder {
     recert_credit *credit;
     size_t credit_n, credit_cap;
     rc_xlist x;
-    /* In a roster: the holder's id, its credentials' ids and its credits'
-     * ids, each NUL-terminated, one after the other (id_at gives each
-     * one's place), for a report to copy at once; NULL outside a roster. */
+    /* In a roster (NULL outside one), in one allocation owned by hot: a
+     * packed copy of what evaluation reads of each credit entry, then the
+     * holder's id, its credentials' ids and its credits' ids, each
+     * NUL-terminated, one after the other (id_at gives each one's place),
+     * for a report to copy at once (ids NULL if they would pass 4 GiB). */
+    rc_credit_hot *hot;
     char *ids;
     size_t ids_len;
 };

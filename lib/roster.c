@@ -200,37 +200,54 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
     return rd->count == before ? RECERT_OK : rd->first_code;
 }
 
-/* The holder's ids packed one after the other (recert_holder.ids). */
-static int pack_ids(recert_holder *h)
+/* What evaluation reads of the holder's credits, and its ids, packed
+ * (recert_holder.hot and .ids). */
+static int pack_holder(recert_holder *h)
 {
     size_t len = strlen(h->id) + 1;
     for (size_t i = 0; i < h->cred_n; i++)
         len += strlen(h->cred[i].id) + 1;
     for (size_t i = 0; i < h->credit_n; i++)
         len += strlen(h->credit[i].id) + 1;
-    if (len > UINT32_MAX)
-        return RECERT_OK; /* evaluation copies the ids one by one */
-    char *ids = malloc(len);
-    if (!ids)
+    bool with_ids = len <= UINT32_MAX; /* else evaluation copies them one by one */
+    size_t hot_size = h->credit_n * sizeof(rc_credit_hot);
+    rc_credit_hot *hot = malloc(hot_size + (with_ids ? len : 1));
+    if (!hot)
         return rc_oom();
-    size_t at = 0, n = strlen(h->id) + 1;
-    memcpy(ids, h->id, n);
-    at += n;
-    for (size_t i = 0; i < h->cred_n; i++) {
-        n = strlen(h->cred[i].id) + 1;
-        memcpy(ids + at, h->cred[i].id, n);
-        h->cred[i].id_at = (uint32_t)at;
-        at += n;
-    }
     for (size_t i = 0; i < h->credit_n; i++) {
-        n = strlen(h->credit[i].id) + 1;
-        memcpy(ids + at, h->credit[i].id, n);
-        h->credit[i].id_at = (uint32_t)at;
-        at += n;
+        const recert_credit *k = &h->credit[i];
+        rc_credit_hot *x = &hot[i];
+        memset(x, 0, sizeof *x);
+        x->ch = k->ch;
+        x->completed = k->completed;
+        x->petition_filed = k->petition_filed;
+        x->petition_decided = k->petition_decided;
+        x->approval = k->approval;
+        x->petition = k->petition;
+        x->applies_listed = k->applies_n >= 0;
     }
-    free(h->ids);
+    char *ids = with_ids ? (char *)hot + hot_size : NULL;
+    if (ids) {
+        size_t at = 0, n = strlen(h->id) + 1;
+        memcpy(ids, h->id, n);
+        at += n;
+        for (size_t i = 0; i < h->cred_n; i++) {
+            n = strlen(h->cred[i].id) + 1;
+            memcpy(ids + at, h->cred[i].id, n);
+            h->cred[i].id_at = (uint32_t)at;
+            at += n;
+        }
+        for (size_t i = 0; i < h->credit_n; i++) {
+            n = strlen(h->credit[i].id) + 1;
+            memcpy(ids + at, h->credit[i].id, n);
+            h->credit[i].id_at = hot[i].id_at = (uint32_t)at;
+            at += n;
+        }
+    }
+    free(h->hot);
+    h->hot = hot;
     h->ids = ids;
-    h->ids_len = len;
+    h->ids_len = ids ? len : 0;
     return RECERT_OK;
 }
 
@@ -238,7 +255,7 @@ int rc_roster_append_holder(recert_roster *r, recert_holder *h)
 {
     if (r->n >= UINT32_MAX - 1)
         return rc_fail(RECERT_ELIMIT, NULL, "too many holders");
-    if (pack_ids(h) != RECERT_OK)
+    if (pack_holder(h) != RECERT_OK)
         return RECERT_ENOMEM;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
