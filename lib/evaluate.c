@@ -27,6 +27,7 @@ typedef struct cred_state {
     int32_t credit_deadline;   /* E + grace */
     int32_t final_deadline;    /* E + final offset, or E */
     int32_t window_end;        /* min(E + grace, R): credits count up to here */
+    int32_t late_end;          /* the end of the first late window (NONE: none) */
     bool app;                  /* an application recorded as of T, not rejected */
     bool accepted, decided;    /* its decision as of T */
     bool exam;                 /* the exam path holds (§6) */
@@ -849,8 +850,8 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     e->dates[RECERT_DATE_EXPIRES] = s->E;
     e->dates[RECERT_DATE_CREDIT_DEADLINE] = s->credit_deadline;
     e->dates[RECERT_DATE_ON_TIME_DEADLINE] = s->E;
-    if (p->late_n && window_end_day(&e->dates[RECERT_DATE_LATE_FEE_DEADLINE], s, &p->late[0]) != RECERT_OK)
-        return RECERT_ERANGE;
+    if (p->late_n)
+        e->dates[RECERT_DATE_LATE_FEE_DEADLINE] = s->late_end;
     e->dates[RECERT_DATE_FINAL_DEADLINE] = s->final_deadline;
     e->dates[RECERT_DATE_CPR_AED_EXPIRES] = s->cpr_expires;
     e->dates[RECERT_DATE_REFERENCE] = s->R;
@@ -985,14 +986,21 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     const char **ids = kn ? rc_arena_alloc(a, kn * sizeof *ids) : NULL;
     if (kn && !ids)
         return rc_oom();
-    for (size_t i = 0; i < kn; i++)
-        if (!(ids[i] = packed ? packed + h->hot[i].id_at : rc_arena_strdup(a, h->credit[i].id)))
-            return rc_oom();
     int64_t *ch = kn ? rc_arena_alloc(a, kn * sizeof *ch) : NULL;
     if (kn && !ch)
         return rc_oom();
-    for (size_t i = 0; i < kn; i++)
-        ch[i] = h->hot[i].ch;
+    if (packed) {
+        for (size_t i = 0; i < kn; i++) {
+            ids[i] = packed + h->hot[i].id_at;
+            ch[i] = h->hot[i].ch;
+        }
+    } else {
+        for (size_t i = 0; i < kn; i++) {
+            if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
+                return rc_oom();
+            ch[i] = h->hot[i].ch;
+        }
+    }
     out->credit_ids = ids;
     out->credit_ch = ch;
     out->credit_n = kn;
@@ -1026,17 +1034,25 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         if (s->c->cyc_pol == s->p) { /* computed when it joined the roster */
             s->S = s->c->cyc_S;
             s->E = s->c->cyc_E;
-        } else if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
-            /* again, to give the error its path (built only on failure) */
-            char path[64];
-            snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
-            rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
-            goto done;
-        }
-        s->p = rc_policy_in_force(s->c->pol, s->E); /* §11a: the terms in force on E */
-        if (deadlines(s) != RECERT_OK) {
-            rc = date_error(h, hi, i);
-            goto done;
+            s->p = s->c->cyc_in_force;
+            s->credit_deadline = s->c->cyc_credit_deadline;
+            s->final_deadline = s->c->cyc_final_deadline;
+            s->late_end = s->c->cyc_late_end;
+        } else {
+            if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
+                /* again, to give the error its path (built only on failure) */
+                char path[64];
+                snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
+                rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
+                goto done;
+            }
+            s->p = rc_policy_in_force(s->c->pol, s->E); /* §11a: the terms in force on E */
+            s->late_end = RECERT_DAY_NONE;
+            if (deadlines(s) != RECERT_OK ||
+                (s->p->late_n && window_end_day(&s->late_end, s, &s->p->late[0]) != RECERT_OK)) {
+                rc = date_error(h, hi, i);
+                goto done;
+            }
         }
         application_as_of(s);
         cpr_aed_state(s, h);
@@ -1118,4 +1134,26 @@ int rc_credential_check(const recert_credential *c, const recert_policy *p, cons
     if (!ok)
         return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" is beyond 9999-12-31", c->id);
     return RECERT_OK;
+}
+
+void rc_credential_prepare(recert_credential *c)
+{
+    cred_state s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.p = c->pol;
+    c->cyc_pol = NULL;
+    if (!c->pol || rc_cycle(&s.S, &s.E, c, c->pol, NULL) != RECERT_OK)
+        return;
+    s.p = rc_policy_in_force(c->pol, s.E);
+    s.late_end = RECERT_DAY_NONE;
+    if (deadlines(&s) != RECERT_OK || (s.p->late_n && window_end_day(&s.late_end, &s, &s.p->late[0]) != RECERT_OK))
+        return;
+    c->cyc_S = s.S;
+    c->cyc_E = s.E;
+    c->cyc_in_force = s.p;
+    c->cyc_credit_deadline = s.credit_deadline;
+    c->cyc_final_deadline = s.final_deadline;
+    c->cyc_late_end = s.late_end;
+    c->cyc_pol = c->pol;
 }

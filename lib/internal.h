@@ -223,6 +223,11 @@ struct recert_credential {
      * resolved in a roster: it does not depend on the evaluation day. */
     const recert_policy *cyc_pol;
     int32_t cyc_S, cyc_E;
+    /* Under cyc_pol, also fixed: the terms in force on E (§11a), the credit
+     * deadline, the final deadline, the end of the first late window (NONE
+     * without one). */
+    const recert_policy *cyc_in_force;
+    int32_t cyc_credit_deadline, cyc_final_deadline, cyc_late_end;
     uint32_t id_at; /* in a roster: where its id is in the holder's ids */
 };
 
@@ -390,6 +395,10 @@ const char *rc_notice_message(const recert_report *r, const rc_entry *e, const r
 /* Check that every fixed date of a credential (cycle, deadlines, next
  * cycle, audit due day) stays in 1900..9999; error with path. */
 int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path);
+/* Compute and keep in c what does not depend on the evaluation day (the
+ * cycle, the version in force, the deadlines) under c->pol, which passed
+ * rc_credential_check(); on failure c->cyc_pol stays NULL. */
+void rc_credential_prepare(recert_credential *c);
 
 /* ---- the document reader's place and errors (json_reader.c) ----------- */
 

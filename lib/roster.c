@@ -163,8 +163,8 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
             /* the check's message starts with this path: keep the text after it */
             const char *m = recert_error_message(), *after = strstr(m, ": ");
             rd_error_at(rd, recert_error_code(), "%s", after ? after + 2 : m);
-        } else if (rc_cycle(&c->cyc_S, &c->cyc_E, c, c->pol, NULL) == RECERT_OK) {
-            c->cyc_pol = c->pol; /* checked above: it cannot fail */
+        } else {
+            rc_credential_prepare(c); /* checked above: it cannot fail */
         }
         rd_pop(rd, s);
     }
