@@ -204,31 +204,33 @@ struct recert_credit {
 };
 
 struct recert_credential {
-    char *id, *policy, *number;
-    int32_t certified, cycle_start, expires; /* NONE when not given */
-    bool has_app;
-    int32_t app_received, app_decided;
-    signed char app_decision; /* -1 not given (pending), else recert_decision */
-    rc_xlist app_x;
-    bool has_audit;
-    int32_t audit_selected, audit_docs, audit_decided;
-    signed char audit_outcome; /* recert_audit_outcome */
-    rc_xlist audit_x;
-    bool has_exam;
-    int32_t exam_passed;
-    rc_xlist exam_x;
-    rc_xlist x;
+    /* What evaluation reads first (two cache lines), the rest after. */
+    char *id;
     const recert_policy *pol; /* resolved in a roster; NULL outside one */
     /* The cycle (rc_cycle) under cyc_pol, computed when the credential is
-     * resolved in a roster: it does not depend on the evaluation day. */
-    const recert_policy *cyc_pol;
-    int32_t cyc_S, cyc_E;
-    /* Under cyc_pol, also fixed: the terms in force on E (§11a), the credit
+     * resolved in a roster: it does not depend on the evaluation day.
+     * Under cyc_pol, also fixed: the terms in force on E (§11a), the credit
      * deadline, the final deadline, the end of the first late window (NONE
      * without one). */
+    const recert_policy *cyc_pol;
     const recert_policy *cyc_in_force;
+    int32_t certified, cycle_start, expires; /* NONE when not given */
+    int32_t app_received, app_decided;
+    int32_t audit_selected, audit_docs, audit_decided;
+    int32_t exam_passed;
+    int32_t cyc_S, cyc_E;
     int32_t cyc_credit_deadline, cyc_final_deadline, cyc_late_end;
     uint32_t id_at; /* in a roster: where its id is in the holder's ids */
+    bool has_app;
+    signed char app_decision; /* -1 not given (pending), else recert_decision */
+    bool has_audit;
+    signed char audit_outcome; /* recert_audit_outcome */
+    bool has_exam;
+    char *policy, *number;
+    rc_xlist app_x;
+    rc_xlist audit_x;
+    rc_xlist exam_x;
+    rc_xlist x;
 };
 
 /* What evaluation reads of a credit entry, packed when its holder joins a
