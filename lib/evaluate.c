@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,10 @@
 #include "internal.h"
 
 enum { F_COUNTED = 1, F_PENDING = 2 };
+
+/* The notice an entry gives, found while its credits are counted (§4),
+ * before renewal groups and categories change why it counts. */
+enum { NOTE_NONE = 0, NOTE_OUTSIDE_WINDOW, NOTE_PETITION_REQUIRED, NOTE_PETITION_PENDING, NOTE_PETITION_DENIED };
 
 /* What one credential's evaluation knows before it is written out. */
 typedef struct cred_state {
@@ -22,6 +27,7 @@ typedef struct cred_state {
     int32_t credit_deadline;   /* E + grace */
     int32_t final_deadline;    /* E + final offset, or E */
     int32_t window_end;        /* min(E + grace, R): credits count up to here */
+    int32_t late_end;          /* the end of the first late window (NONE: none) */
     bool app;                  /* an application recorded as of T, not rejected */
     bool accepted, decided;    /* its decision as of T */
     bool exam;                 /* the exam path holds (§6) */
@@ -35,6 +41,9 @@ typedef struct cred_state {
     int64_t petition_cents;
     unsigned char *flags;      /* per credit entry: F_COUNTED, F_PENDING (group: pooled) */
     unsigned char *why;        /* per credit entry: recert_credit_reason */
+    unsigned char *note;       /* per credit entry: NOTE_* */
+    size_t note_n;             /* entries with a note */
+    size_t counted_n;          /* entries with F_COUNTED */
     int group;                 /* -1, or the index of the group's first member */
     size_t group_n;
     int status, path, tier_kind, audit;
@@ -163,7 +172,7 @@ static bool applies_to(const recert_credit *k, const char *credential)
 
 /* The petition of a not-preapproved entry as of T: NONE when none was
  * filed by T; a decision dated after T is still pending. */
-static int petition_as_of(const recert_credit *k, int32_t T)
+static int petition_as_of(const rc_credit_hot *k, int32_t T)
 {
     if (k->petition == RECERT_PETITION_NONE || k->petition_filed > T)
         return RECERT_PETITION_NONE;
@@ -173,57 +182,71 @@ static int petition_as_of(const recert_credit *k, int32_t T)
     return k->petition;
 }
 
-static bool needs_petition(const recert_policy *p, const recert_credit *k)
-{
-    return p->unapproved == RECERT_UNAPPROVED_PETITION && k->approval == RECERT_APPROVAL_NOT_PREAPPROVED;
-}
-
 /* "Its completion day C is in the window S <= C <= min(E + grace, R, T)"
- * and "it is approved for that policy". */
+ * and "it is approved for that policy". The values are kept in locals: the
+ * stores through the byte arrays could alias anything. */
 static void credits_that_count(cred_state *s, const recert_holder *h)
 {
-    s->window_end = min32(s->credit_deadline, s->R);
-    int32_t fee_end = min32(s->credit_deadline, s->T);
-    for (size_t i = 0; i < h->credit_n; i++) {
-        const recert_credit *k = &h->credit[i];
-        s->flags[i] = 0;
-        if (!applies_to(k, s->c->id)) {
-            s->why[i] = RECERT_CREDIT_NOT_APPLICABLE;
-            continue;
-        }
-        if (k->completed > s->T) {
-            s->why[i] = RECERT_CREDIT_NOT_YET;
-            continue;
-        }
-        bool petition = needs_petition(s->p, k);
-        int pst = petition ? petition_as_of(k, s->T) : RECERT_PETITION_NONE;
-        /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
-        if (petition && pst != RECERT_PETITION_NONE && k->completed >= s->S && k->completed <= fee_end)
-            s->petition_cents += s->p->petition_cents;
-        if (k->completed < s->S) {
-            s->why[i] = RECERT_CREDIT_BEFORE_CYCLE;
-            continue;
-        }
-        if (k->completed > s->credit_deadline) {
-            s->why[i] = RECERT_CREDIT_AFTER_DEADLINE;
-            continue;
-        }
-        if (k->completed > s->window_end) {
-            s->why[i] = RECERT_CREDIT_AFTER_APPLICATION;
-            continue;
-        }
-        if (!petition || pst == RECERT_PETITION_APPROVED) {
-            s->flags[i] = F_COUNTED;
-            s->why[i] = RECERT_CREDIT_COUNTED;
-            s->counted += k->ch;
-        } else if (pst == RECERT_PETITION_PENDING) {
-            s->flags[i] = F_PENDING;
-            s->why[i] = RECERT_CREDIT_PENDING;
-            s->pending += k->ch;
+    const int32_t S = s->S, T = s->T, deadline = s->credit_deadline;
+    const int32_t window_end = s->window_end = min32(deadline, s->R);
+    const int32_t fee_end = min32(deadline, T);
+    const bool petitions = s->p->unapproved == RECERT_UNAPPROVED_PETITION, app = s->app;
+    const int64_t fee = s->p->petition_cents;
+    const char *cid = s->c->id;
+    unsigned char *flags = s->flags, *why = s->why, *note = s->note;
+    int64_t counted = 0, pending = 0, petition_cents = 0;
+    size_t counted_n = 0, note_n = 0;
+    for (size_t i = 0, n = h->credit_n; i < n; i++) {
+        const rc_credit_hot *k = &h->hot[i];
+        const int32_t C = k->completed;
+        unsigned char f = 0, w, nt = NOTE_NONE;
+        if (k->applies_listed && !applies_to(&h->credit[i], cid)) {
+            w = RECERT_CREDIT_NOT_APPLICABLE;
+        } else if (C > T) {
+            w = RECERT_CREDIT_NOT_YET;
         } else {
-            s->why[i] = pst == RECERT_PETITION_DENIED ? RECERT_CREDIT_PETITION_DENIED : RECERT_CREDIT_PETITION_REQUIRED;
+            /* "gets the notice credit_outside_window while no application is recorded" */
+            if (C > deadline && !app)
+                nt = NOTE_OUTSIDE_WINDOW;
+            bool petition = petitions && k->approval == RECERT_APPROVAL_NOT_PREAPPROVED;
+            int pst = petition ? petition_as_of(k, T) : RECERT_PETITION_NONE;
+            /* §7: petition fees of petitions filed by T, completed S..min(E+grace, T). */
+            if (petition && pst != RECERT_PETITION_NONE && C >= S && C <= fee_end)
+                petition_cents += fee;
+            if (C < S) {
+                w = RECERT_CREDIT_BEFORE_CYCLE;
+            } else if (C > deadline) {
+                w = RECERT_CREDIT_AFTER_DEADLINE;
+            } else if (C > window_end) {
+                w = RECERT_CREDIT_AFTER_APPLICATION;
+            } else if (!petition || pst == RECERT_PETITION_APPROVED) {
+                f = F_COUNTED;
+                w = RECERT_CREDIT_COUNTED;
+                counted += k->ch;
+                counted_n++;
+            } else if (pst == RECERT_PETITION_PENDING) {
+                f = F_PENDING;
+                w = RECERT_CREDIT_PENDING;
+                pending += k->ch;
+                nt = NOTE_PETITION_PENDING; /* petition notices: entries inside the window */
+            } else if (pst == RECERT_PETITION_DENIED) {
+                w = RECERT_CREDIT_PETITION_DENIED;
+                nt = NOTE_PETITION_DENIED;
+            } else {
+                w = RECERT_CREDIT_PETITION_REQUIRED;
+                nt = NOTE_PETITION_REQUIRED;
+            }
         }
+        flags[i] = f;
+        why[i] = w;
+        note[i] = nt;
+        note_n += nt != NOTE_NONE;
     }
+    s->counted += counted;
+    s->pending += pending;
+    s->petition_cents += petition_cents;
+    s->counted_n = counted_n;
+    s->note_n = note_n;
 }
 
 /* ---- §6: the exam path and renewal groups ------------------------------ */
@@ -340,13 +363,14 @@ static bool categories(cred_state *s, const recert_holder *h, rc_arena *a)
         int j = rc_policy_category_index(p, h->credit[i].category);
         if (j < 0)
             continue;
-        int64_t ch = h->credit[i].ch, max = p->cat[j].max;
+        int64_t ch = h->hot[i].ch, max = p->cat[j].max;
         if (max >= 0 && ch > max - s->cat_earned[j]) {
             int64_t room = max - s->cat_earned[j];
             s->counted -= ch - room;
             ch = room;
             if (room == 0) {
                 s->flags[i] &= (unsigned char)~F_COUNTED;
+                s->counted_n--;
                 s->why[i] = RECERT_CREDIT_OVER_CATEGORY_MAX;
             }
         }
@@ -461,72 +485,172 @@ static int32_t audit_state(cred_state *s)
 
 /* ---- notices ------------------------------------------------------------- */
 
+/* Evaluation keeps a notice's code and the values its message names
+ * (rc_notice.arg, by code and form below); the English text is written
+ * only when it is read: rc_notice_text() for the report document,
+ * rc_notice_message() for the getter. */
+enum {
+    FORM_PLAIN = 0,
+    FORM_CPR_MARGIN = 1,   /* cpr_aed_expires_before_deadline with valid_days_after */
+    FORM_CAT_NOTHING = 1   /* category_maximum: the entry does not count at all */
+};
+
+/* Notices of one credential: on the stack, on the heap past NOTICE_SMALL. */
+enum { NOTICE_SMALL = 32 };
 typedef struct notice_list {
     rc_notice *v;
     size_t n, cap;
     bool oom;
+    rc_notice small[NOTICE_SMALL];
 } notice_list;
 
-static void amount_text(char *buf, size_t size, int64_t ch, const recert_policy *p)
-{
-    if (recert_amount_format(buf, size, ch, p->per_hour) != RECERT_OK)
-        snprintf(buf, size, "?");
-}
-
-/* The message is the concatenation of the pieces (a NULL ends them), cut
- * to 511 bytes as the 512-byte buffer of the former vsnprintf. */
-static void add_notice(notice_list *l, rc_arena *a, int code, const char *credit, size_t pos, ...)
+static void add_notice(notice_list *l, int code, int form, const char *credit, size_t pos, int cat, int64_t a0,
+                       int64_t a1, int64_t a2)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        rc_notice *v = realloc(l->v, cap * sizeof *v);
+        size_t cap = l->cap * 2;
+        rc_notice *v = l->v == l->small ? malloc(cap * sizeof *v) : realloc(l->v, cap * sizeof *v);
         if (!v) {
             l->oom = true;
             return;
         }
+        if (l->v == l->small)
+            memcpy(v, l->small, l->n * sizeof *v);
         l->v = v;
         l->cap = cap;
     }
-    enum { MSG_MAX = 511 };
-    const char *piece[16];
-    size_t plen[16], np = 0, len = 0;
-    va_list ap;
-    va_start(ap, pos);
-    for (const char *t; np < 16 && (t = va_arg(ap, const char *)) != NULL; np++) {
-        piece[np] = t;
-        plen[np] = strlen(t);
-        len += plen[np];
-    }
-    va_end(ap);
-    if (len > MSG_MAX)
-        len = MSG_MAX;
-    char *msg = rc_arena_alloc(a, len + 1);
-    if (!msg) {
-        l->oom = true;
-        return;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < np && at < len; i++) {
-        size_t n = plen[i] < len - at ? plen[i] : len - at;
-        memcpy(msg + at, piece[i], n);
-        at += n;
-    }
-    msg[len] = '\0';
-    rc_notice *x = &l->v[l->n];
+    rc_notice *x = &l->v[l->n++];
     x->code = code;
+    x->form = form;
+    x->cat = cat;
     x->credit = credit;
     x->credit_pos = pos;
-    x->message = msg;
-    l->n++;
+    x->arg[0] = a0;
+    x->arg[1] = a1;
+    x->arg[2] = a2;
+    x->message = NULL;
 }
 
-static int notice_order(const void *a, const void *b)
+/* A code's place when the codes are sorted by name (recert_notice_code_name):
+ * audit_documents_due, audit_overdue, category_maximum, category_minimum,
+ * cpr_aed_expires_before_deadline, credit_outside_window,
+ * hands_on_assessment_recommended, petition_denied, petition_pending,
+ * petition_required. */
+static const unsigned char notice_rank[] = {
+    [RECERT_NOTICE_PETITION_REQUIRED] = 9,
+    [RECERT_NOTICE_PETITION_PENDING] = 8,
+    [RECERT_NOTICE_PETITION_DENIED] = 7,
+    [RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW] = 5,
+    [RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE] = 4,
+    [RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED] = 6,
+    [RECERT_NOTICE_AUDIT_DOCUMENTS_DUE] = 0,
+    [RECERT_NOTICE_AUDIT_OVERDUE] = 1,
+    [RECERT_NOTICE_CATEGORY_MINIMUM] = 3,
+    [RECERT_NOTICE_CATEGORY_MAXIMUM] = 2,
+};
+
+static bool notice_before(const rc_notice *x, const rc_notice *y)
 {
-    const rc_notice *x = a, *y = b;
-    int c = strcmp(recert_notice_code_name(x->code), recert_notice_code_name(y->code));
-    if (c)
-        return c;
-    return x->credit_pos < y->credit_pos ? -1 : x->credit_pos > y->credit_pos;
+    unsigned rx = notice_rank[x->code], ry = notice_rank[y->code];
+    return rx < ry || (rx == ry && x->credit_pos < y->credit_pos);
+}
+
+/* By code name, then by the credit's input order; stable (an insertion
+ * sort: a credential has a few notices), as the merge sort of glibc's
+ * qsort was for notices of one code and position. */
+static void sort_notices(rc_notice *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (!notice_before(&v[i], &v[i - 1]))
+            continue;
+        rc_notice t = v[i];
+        size_t j = i;
+        for (; j > 0 && notice_before(&t, &v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = t;
+    }
+}
+
+/* §4a: an entry its category's max cuts, wholly or in part; a category
+ * short of its min (not for a renewed, lapsed or exam-path credential).
+ * The caps are replayed in input order as categories() applied them. */
+static void category_notices(notice_list *l, const cred_state *s, const recert_holder *h, const char **ids)
+{
+    const recert_policy *p = s->p;
+    int64_t run[64] = {0};
+    for (size_t i = 0; i < h->credit_n; i++) {
+        if (!(s->flags[i] & F_COUNTED) && s->why[i] != RECERT_CREDIT_OVER_CATEGORY_MAX)
+            continue;
+        int j = rc_policy_category_index(p, h->credit[i].category);
+        if (j < 0 || j >= 64)
+            continue;
+        int64_t ch = h->hot[i].ch, cap = p->cat[j].max;
+        int64_t room = cap >= 0 ? cap - run[j] : ch;
+        if (ch <= room) {
+            run[j] += ch;
+            continue;
+        }
+        run[j] += room;
+        add_notice(l, RECERT_NOTICE_CATEGORY_MAXIMUM, room > 0 ? FORM_PLAIN : FORM_CAT_NOTHING, ids[i], i, j, room,
+                   ch, cap);
+    }
+    if (s->exam || s->status == RECERT_STATUS_RENEWED || s->status == RECERT_STATUS_LAPSED)
+        return;
+    for (size_t j = 0; j < p->cat_n; j++)
+        if (s->cat_earned[j] < p->cat[j].min)
+            add_notice(l, RECERT_NOTICE_CATEGORY_MINIMUM, FORM_PLAIN, NULL, 0, (int)j,
+                       p->cat[j].min - s->cat_earned[j], p->cat[j].min, s->cat_earned[j]);
+}
+
+/* The notices of §4, §5 and §9 for one credential. */
+static void notices(notice_list *l, const cred_state *s, const recert_holder *h, const char **ids,
+                    int32_t audit_due)
+{
+    const recert_policy *p = s->p;
+    for (size_t i = 0, left = s->note_n; left; i++) {
+        const rc_credit_hot *k = &h->hot[i];
+        switch (s->note[i]) {
+        case NOTE_NONE:
+            continue;
+        case NOTE_OUTSIDE_WINDOW:
+            add_notice(l, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, FORM_PLAIN, ids[i], i, -1, k->completed,
+                       s->credit_deadline, 0);
+            break;
+        case NOTE_PETITION_REQUIRED:
+            add_notice(l, RECERT_NOTICE_PETITION_REQUIRED, FORM_PLAIN, ids[i], i, -1, k->ch, p->petition_cents, 0);
+            break;
+        case NOTE_PETITION_PENDING:
+            add_notice(l, RECERT_NOTICE_PETITION_PENDING, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
+            break;
+        default:
+            add_notice(l, RECERT_NOTICE_PETITION_DENIED, FORM_PLAIN, ids[i], i, -1, k->ch, 0, 0);
+            break;
+        }
+        left--;
+    }
+    if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
+        add_notice(l, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, FORM_PLAIN, NULL, 0, -1, 0, 0, 0);
+    if (!s->app && s->T <= s->E && (s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_EXPIRING) &&
+        (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days)
+        add_notice(l, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE,
+                   p->cpr_valid_days == 0 ? FORM_PLAIN : FORM_CPR_MARGIN, NULL, 0, -1, s->cpr_expires, s->E,
+                   p->cpr_valid_days);
+    if (p->cat_n)
+        category_notices(l, s, h, ids);
+    if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE)
+        add_notice(l, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
+    else if (s->audit == RECERT_AUDIT_OVERDUE)
+        add_notice(l, RECERT_NOTICE_AUDIT_OVERDUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
+    if (l->n > 1)
+        sort_notices(l->v, l->n);
+}
+
+/* ---- notice messages --------------------------------------------------------- */
+
+static void amount_text(char *buf, size_t size, int64_t ch, int64_t per_hour)
+{
+    if (recert_amount_format(buf, size, ch, per_hour) != RECERT_OK)
+        snprintf(buf, size, "?");
 }
 
 static void money_text(char *buf, size_t size, int64_t cents, const char *currency)
@@ -553,131 +677,119 @@ static void money_text(char *buf, size_t size, int64_t cents, const char *curren
     snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
 }
 
-/* §4a: an entry its category's max cuts, wholly or in part; a category
- * short of its min (not for a renewed, lapsed or exam-path credential).
- * The caps are replayed in input order as categories() applied them. */
-static void category_notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h,
-                             const char **ids)
+/* The concatenation of the pieces (a NULL ends them) into buf, cut to
+ * RC_NOTICE_TEXT_MAX - 1 bytes (as the 512-byte buffer of the former
+ * vsnprintf); returns the length. */
+static size_t join(char *buf, ...)
 {
-    const recert_policy *p = s->p;
-    int64_t run[64] = {0};
-    char amt[64], of[64], max[64], quoted[200];
-    for (size_t i = 0; i < h->credit_n; i++) {
-        if (!(s->flags[i] & F_COUNTED) && s->why[i] != RECERT_CREDIT_OVER_CATEGORY_MAX)
-            continue;
-        int j = rc_policy_category_index(p, h->credit[i].category);
-        if (j < 0 || j >= 64)
-            continue;
-        int64_t ch = h->credit[i].ch, cap = p->cat[j].max;
-        int64_t room = cap >= 0 ? cap - run[j] : ch;
-        if (ch <= room) {
-            run[j] += ch;
-            continue;
-        }
-        run[j] += room;
-        amount_text(max, sizeof max, cap, p);
-        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
-        if (room > 0) {
-            amount_text(amt, sizeof amt, room, p);
-            amount_text(of, sizeof of, ch, p);
-            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " counts ", amt, " of its ", of, " ",
-                       p->unit, ": the ", max, " ", p->unit, " maximum of category ", quoted, " is reached",
-                       (char *)NULL);
-        } else {
-            add_notice(l, a, RECERT_NOTICE_CATEGORY_MAXIMUM, ids[i], i, ids[i], " does not count: the ", max, " ",
-                       p->unit, " maximum of category ", quoted, " is reached", (char *)NULL);
-        }
+    size_t at = 0;
+    va_list ap;
+    va_start(ap, buf);
+    for (const char *t; (t = va_arg(ap, const char *)) != NULL && at < RC_NOTICE_TEXT_MAX - 1;) {
+        size_t n = strlen(t);
+        if (n > RC_NOTICE_TEXT_MAX - 1 - at)
+            n = RC_NOTICE_TEXT_MAX - 1 - at;
+        memcpy(buf + at, t, n);
+        at += n;
     }
-    if (s->exam || s->status == RECERT_STATUS_RENEWED || s->status == RECERT_STATUS_LAPSED)
-        return;
-    for (size_t j = 0; j < p->cat_n; j++) {
-        if (s->cat_earned[j] >= p->cat[j].min)
-            continue;
-        amount_text(amt, sizeof amt, p->cat[j].min - s->cat_earned[j], p);
-        amount_text(of, sizeof of, p->cat[j].min, p);
-        amount_text(max, sizeof max, s->cat_earned[j], p);
-        snprintf(quoted, sizeof quoted, "\"%s\"", p->cat[j].id);
-        add_notice(l, a, RECERT_NOTICE_CATEGORY_MINIMUM, NULL, 0, amt, " ", p->unit, " of category ", quoted,
-                   " still needed (minimum ", of, " ", p->unit, ", ", max, " ", p->unit, " counted)", (char *)NULL);
+    va_end(ap);
+    buf[at] = '\0';
+    return at;
+}
+
+size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_notice *n)
+{
+    char amt[64], of[64], max[64], quoted[200], fee[64], d1[RECERT_DATE_BUFSIZE], d2[RECERT_DATE_BUFSIZE];
+    const char *id = n->credit, *unit = e->unit;
+    switch (n->code) {
+    case RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        rc_date_text(d2, (int32_t)n->arg[1]);
+        return join(buf, id, " was completed on ", d1, ", after the credit deadline ", d2,
+                    ": it does not count for this cycle", (char *)NULL);
+    case RECERT_NOTICE_PETITION_REQUIRED:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        money_text(fee, sizeof fee, n->arg[1], e->currency);
+        return join(buf, id, " is not preapproved: a petition (", fee, ", nonrefundable) is needed for its ", amt,
+                    " ", unit, " to count", (char *)NULL);
+    case RECERT_NOTICE_PETITION_PENDING:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        return join(buf, "petition for ", id, " is pending: ", amt, " ", unit, " will count if it is approved",
+                    (char *)NULL);
+    case RECERT_NOTICE_PETITION_DENIED:
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        return join(buf, "petition for ", id, " was denied: its ", amt, " ", unit, " do not count", (char *)NULL);
+    case RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED:
+        return join(buf,
+                    "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
+                    "is recommended",
+                    (char *)NULL);
+    case RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        if (n->form != FORM_CPR_MARGIN) {
+            rc_date_text(d2, (int32_t)n->arg[1]);
+            return join(buf, "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
+        } else { /* §5a */
+            char days[24];
+            snprintf(days, sizeof days, "%ld", (long)n->arg[2]);
+            return join(buf, "CPR/AED expires on ", d1, ": it must still be valid ", days,
+                        " days after the application, so renew it before applying", (char *)NULL);
+        }
+    case RECERT_NOTICE_AUDIT_DOCUMENTS_DUE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        return join(buf, "the application was selected for audit: documents are due by ", d1, (char *)NULL);
+    case RECERT_NOTICE_AUDIT_OVERDUE:
+        rc_date_text(d1, (int32_t)n->arg[0]);
+        return join(buf, "audit documents were due by ", d1, " and have not been received", (char *)NULL);
+    case RECERT_NOTICE_CATEGORY_MAXIMUM:
+        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        amount_text(max, sizeof max, n->arg[2], e->per_hour);
+        if (n->form != FORM_CAT_NOTHING) {
+            amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+            amount_text(of, sizeof of, n->arg[1], e->per_hour);
+            return join(buf, id, " counts ", amt, " of its ", of, " ", unit, ": the ", max, " ", unit,
+                        " maximum of category ", quoted, " is reached", (char *)NULL);
+        }
+        return join(buf, id, " does not count: the ", max, " ", unit, " maximum of category ", quoted,
+                    " is reached", (char *)NULL);
+    case RECERT_NOTICE_CATEGORY_MINIMUM:
+        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
+        amount_text(of, sizeof of, n->arg[1], e->per_hour);
+        amount_text(max, sizeof max, n->arg[2], e->per_hour);
+        return join(buf, amt, " ", unit, " of category ", quoted, " still needed (minimum ", of, " ", unit, ", ",
+                    max, " ", unit, " counted)", (char *)NULL);
+    default:
+        buf[0] = '\0';
+        return 0;
     }
 }
 
-/* The notices of §4, §5 and §9 for one credential. */
-static void notices(notice_list *l, rc_arena *a, const cred_state *s, const recert_holder *h, const char **ids,
-                    int32_t audit_due)
+/* Written on first request and kept in the notice: the first thread to
+ * publish its copy wins (compare-and-swap), another one frees its own. */
+const char *rc_notice_message(const recert_report *r, const rc_entry *e, const rc_notice *n)
 {
-    const recert_policy *p = s->p;
-    char amt[64], d1[RECERT_DATE_BUFSIZE], d2[RECERT_DATE_BUFSIZE];
-    for (size_t i = 0; i < h->credit_n; i++) {
-        const recert_credit *k = &h->credit[i];
-        if (k->completed > s->T || !applies_to(k, s->c->id))
-            continue;
-        if (k->completed > s->credit_deadline) {
-            /* "gets the notice credit_outside_window while no application is recorded" */
-            if (!s->app) {
-                rc_date_text(d1, k->completed);
-                rc_date_text(d2, s->credit_deadline);
-                add_notice(l, a, RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW, ids[i], i, ids[i], " was completed on ", d1,
-                           ", after the credit deadline ", d2, ": it does not count for this cycle", (char *)NULL);
-            }
-            continue;
-        }
-        /* Petition notices only for entries inside the window. */
-        if (k->completed < s->S || k->completed > s->window_end || !needs_petition(p, k))
-            continue;
-        amount_text(amt, sizeof amt, k->ch, p);
-        switch (petition_as_of(k, s->T)) {
-        case RECERT_PETITION_NONE: {
-            char fee[64];
-            money_text(fee, sizeof fee, p->petition_cents, p->currency);
-            add_notice(l, a, RECERT_NOTICE_PETITION_REQUIRED, ids[i], i, ids[i], " is not preapproved: a petition (",
-                       fee, ", nonrefundable) is needed for its ", amt, " ", p->unit, " to count", (char *)NULL);
-            break;
-        }
-        case RECERT_PETITION_PENDING:
-            add_notice(l, a, RECERT_NOTICE_PETITION_PENDING, ids[i], i, "petition for ", ids[i], " is pending: ", amt,
-                       " ", p->unit, " will count if it is approved", (char *)NULL);
-            break;
-        case RECERT_PETITION_DENIED:
-            add_notice(l, a, RECERT_NOTICE_PETITION_DENIED, ids[i], i, "petition for ", ids[i], " was denied: its ", amt,
-                       " ", p->unit, " do not count", (char *)NULL);
-            break;
-        default:
-            break;
-        }
+    /* The message is a cache, not part of the report's value: the report's
+     * memory is never const (malloc and its arena). */
+    char **slot = (char **)&((rc_notice *)n)->message;
+    char *msg = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (msg)
+        return msg;
+    char buf[RC_NOTICE_TEXT_MAX];
+    size_t len = rc_notice_text(buf, e, n);
+    char *mine = malloc(len + 1);
+    if (!mine) {
+        rc_oom();
+        return NULL;
     }
-    if (s->cpr == RECERT_CPR_AED_CURRENT && !s->cpr_hands_on)
-        add_notice(l, a, RECERT_NOTICE_HANDS_ON_ASSESSMENT_RECOMMENDED, NULL, 0,
-                   "the current CPR/AED was online only, accepted under a waiver: a hands-on skills assessment "
-                   "is recommended", (char *)NULL);
-    if (!s->app && s->T <= s->E && (s->cpr == RECERT_CPR_AED_CURRENT || s->cpr == RECERT_CPR_AED_EXPIRING) &&
-        (int64_t)s->cpr_expires < (int64_t)s->E + p->cpr_valid_days) {
-        rc_date_text(d1, s->cpr_expires);
-        rc_date_text(d2, s->E);
-        if (p->cpr_valid_days == 0) {
-            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0,
-                       "CPR/AED expires on ", d1, ", before the renewal deadline ", d2, (char *)NULL);
-        } else { /* §5a */
-            char days[24];
-            snprintf(days, sizeof days, "%ld", (long)p->cpr_valid_days);
-            add_notice(l, a, RECERT_NOTICE_CPR_AED_EXPIRES_BEFORE_DEADLINE, NULL, 0, "CPR/AED expires on ", d1,
-                       ": it must still be valid ", days, " days after the application, so renew it before applying",
-                       (char *)NULL);
-        }
+    memcpy(mine, buf, len + 1);
+    char *expected = NULL;
+    if (__atomic_compare_exchange_n(slot, &expected, mine, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        __atomic_store_n(&((recert_report *)r)->messages, 1, __ATOMIC_RELEASE);
+        return mine;
     }
-    if (p->cat_n)
-        category_notices(l, a, s, h, ids);
-    if (s->audit == RECERT_AUDIT_DOCUMENTS_DUE) {
-        rc_date_text(d1, audit_due);
-        add_notice(l, a, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, NULL, 0,
-                   "the application was selected for audit: documents are due by ", d1, (char *)NULL);
-    } else if (s->audit == RECERT_AUDIT_OVERDUE) {
-        rc_date_text(d1, audit_due);
-        add_notice(l, a, RECERT_NOTICE_AUDIT_OVERDUE, NULL, 0,
-                   "audit documents were due by ", d1, " and have not been received", (char *)NULL);
-    }
-    if (l->n > 1)
-        qsort(l->v, l->n, sizeof *l->v, notice_order);
+    free(mine);
+    return expected;
 }
 
 /* ---- one credential, written out ---------------------------------------------- */
@@ -738,8 +850,8 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     e->dates[RECERT_DATE_EXPIRES] = s->E;
     e->dates[RECERT_DATE_CREDIT_DEADLINE] = s->credit_deadline;
     e->dates[RECERT_DATE_ON_TIME_DEADLINE] = s->E;
-    if (p->late_n && window_end_day(&e->dates[RECERT_DATE_LATE_FEE_DEADLINE], s, &p->late[0]) != RECERT_OK)
-        return RECERT_ERANGE;
+    if (p->late_n)
+        e->dates[RECERT_DATE_LATE_FEE_DEADLINE] = s->late_end;
     e->dates[RECERT_DATE_FINAL_DEADLINE] = s->final_deadline;
     e->dates[RECERT_DATE_CPR_AED_EXPIRES] = s->cpr_expires;
     e->dates[RECERT_DATE_REFERENCE] = s->R;
@@ -798,17 +910,14 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     e->fees[RECERT_FEE_TOTAL] = s->renewal_cents + s->late_cents;
     e->fees[RECERT_FEE_PETITION] = s->petition_cents;
 
-    size_t n = 0;
-    for (size_t i = 0; i < h->credit_n; i++)
-        n += (s->flags[i] & F_COUNTED) != 0;
+    size_t n = s->counted_n;
     e->counted_n = n;
     e->counted = n ? rc_arena_alloc(a, n * sizeof *e->counted) : NULL;
     if (n && !e->counted)
         return rc_oom();
-    n = 0;
-    for (size_t i = 0; i < h->credit_n; i++)
+    for (size_t i = 0, m = 0; m < n; i++)
         if (s->flags[i] & F_COUNTED)
-            e->counted[n++] = ids[i];
+            e->counted[m++] = ids[i];
 
     if (s->group >= 0) {
         e->group_n = s->group_n;
@@ -828,23 +937,27 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
             }
     }
 
-    notice_list l = {0};
-    notices(&l, a, s, h, ids, due);
-    if (l.oom) {
-        free(l.v);
-        return rc_oom();
-    }
-    if (l.n) {
+    notice_list l;
+    l.v = l.small;
+    l.n = 0;
+    l.cap = NOTICE_SMALL;
+    l.oom = false;
+    notices(&l, s, h, ids, due);
+    int rc = RECERT_OK;
+    if (l.oom)
+        rc = rc_oom();
+    else if (l.n) {
         e->notices = rc_arena_alloc(a, l.n * sizeof *e->notices);
-        if (!e->notices) {
-            free(l.v);
-            return rc_oom();
+        if (e->notices) {
+            memcpy(e->notices, l.v, l.n * sizeof *e->notices);
+            e->notice_n = l.n;
+        } else {
+            rc = rc_oom();
         }
-        memcpy(e->notices, l.v, l.n * sizeof *e->notices);
-        e->notice_n = l.n;
     }
-    free(l.v);
-    return RECERT_OK;
+    if (l.v != l.small)
+        free(l.v);
+    return rc;
 }
 
 /* ---- one holder --------------------------------------------------------------- */
@@ -853,7 +966,15 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
 {
     rc_arena *a = &r->arena;
     size_t n = h->cred_n, kn = h->credit_n;
-    out->id = rc_arena_strdup(a, h->id);
+    if (!h->hot) /* packed when the holder joined the roster */
+        return rc_fail(RECERT_EINVAL, NULL, "holder \"%s\" is not in a roster", h->id);
+    /* The ids: at once when the roster packed them, else one by one. */
+    char *packed = h->ids ? rc_arena_alloc(a, h->ids_len) : NULL;
+    if (packed)
+        memcpy(packed, h->ids, h->ids_len);
+    else if (h->ids)
+        return rc_oom();
+    out->id = packed ? packed : rc_arena_strdup(a, h->id);
     out->n = n;
     out->entries = n ? rc_arena_alloc(a, n * sizeof *out->entries) : NULL;
     if (!out->id || (n && !out->entries))
@@ -865,23 +986,30 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     const char **ids = kn ? rc_arena_alloc(a, kn * sizeof *ids) : NULL;
     if (kn && !ids)
         return rc_oom();
-    for (size_t i = 0; i < kn; i++)
-        if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
-            return rc_oom();
     int64_t *ch = kn ? rc_arena_alloc(a, kn * sizeof *ch) : NULL;
     if (kn && !ch)
         return rc_oom();
-    for (size_t i = 0; i < kn; i++)
-        ch[i] = h->credit[i].ch;
+    if (packed) {
+        for (size_t i = 0; i < kn; i++) {
+            ids[i] = packed + h->hot[i].id_at;
+            ch[i] = h->hot[i].ch;
+        }
+    } else {
+        for (size_t i = 0; i < kn; i++) {
+            if (!(ids[i] = rc_arena_strdup(a, h->credit[i].id)))
+                return rc_oom();
+            ch[i] = h->hot[i].ch;
+        }
+    }
     out->credit_ids = ids;
     out->credit_ch = ch;
     out->credit_n = kn;
 
     /* Scratch: one state per credential and one flag per (credential, credit). */
     cred_state small_st[8];
-    unsigned char small_flags[2 * 8 * 64];
+    unsigned char small_flags[3 * 8 * 64];
     cred_state *st = n <= 8 ? small_st : malloc(n * sizeof *st);
-    unsigned char *flags = 2 * n * kn <= sizeof small_flags ? small_flags : malloc(2 * n * kn + 1);
+    unsigned char *flags = 3 * n * kn <= sizeof small_flags ? small_flags : malloc(3 * n * kn + 1);
     int rc = RECERT_OK;
     if (!st || !flags) {
         rc = rc_oom();
@@ -897,6 +1025,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         s->group = -1;
         s->flags = flags + i * kn;
         s->why = flags + (n + i) * kn;
+        s->note = flags + (2 * n + i) * kn;
         if (!s->p) {
             rc = rc_fail(RECERT_EINVAL, NULL, "credential \"%s\" of holder \"%s\" has no resolved policy",
                          s->c->id, h->id);
@@ -905,17 +1034,25 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         if (s->c->cyc_pol == s->p) { /* computed when it joined the roster */
             s->S = s->c->cyc_S;
             s->E = s->c->cyc_E;
-        } else if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
-            /* again, to give the error its path (built only on failure) */
-            char path[64];
-            snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
-            rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
-            goto done;
-        }
-        s->p = rc_policy_in_force(s->c->pol, s->E); /* §11a: the terms in force on E */
-        if (deadlines(s) != RECERT_OK) {
-            rc = date_error(h, hi, i);
-            goto done;
+            s->p = s->c->cyc_in_force;
+            s->credit_deadline = s->c->cyc_credit_deadline;
+            s->final_deadline = s->c->cyc_final_deadline;
+            s->late_end = s->c->cyc_late_end;
+        } else {
+            if ((rc = rc_cycle(&s->S, &s->E, s->c, s->p, NULL)) != RECERT_OK) {
+                /* again, to give the error its path (built only on failure) */
+                char path[64];
+                snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, i);
+                rc = rc_cycle(&s->S, &s->E, s->c, s->p, path);
+                goto done;
+            }
+            s->p = rc_policy_in_force(s->c->pol, s->E); /* §11a: the terms in force on E */
+            s->late_end = RECERT_DAY_NONE;
+            if (deadlines(s) != RECERT_OK ||
+                (s->p->late_n && window_end_day(&s->late_end, s, &s->p->late[0]) != RECERT_OK)) {
+                rc = date_error(h, hi, i);
+                goto done;
+            }
         }
         application_as_of(s);
         cpr_aed_state(s, h);
@@ -928,11 +1065,13 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         cred_state *s = &st[i];
         if (s->group >= 0) { /* pooled amounts */
             s->counted = s->pending = 0;
+            s->counted_n = 0;
             for (size_t k = 0; k < kn; k++) {
-                if (s->flags[k] & F_COUNTED)
-                    s->counted += h->credit[k].ch;
-                else if (s->flags[k] & F_PENDING)
-                    s->pending += h->credit[k].ch;
+                if (s->flags[k] & F_COUNTED) {
+                    s->counted += h->hot[k].ch;
+                    s->counted_n++;
+                } else if (s->flags[k] & F_PENDING)
+                    s->pending += h->hot[k].ch;
             }
         }
         if (!categories(s, h, a)) {
@@ -953,7 +1092,7 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     }
     group_invoice(st, n);
     for (size_t i = 0; i < n; i++)
-        if (!(out->entries[i].id = rc_arena_strdup(a, h->cred[i].id))) {
+        if (!(out->entries[i].id = packed ? packed + h->cred[i].id_at : rc_arena_strdup(a, h->cred[i].id))) {
             rc = rc_oom();
             goto done;
         }
@@ -995,4 +1134,26 @@ int rc_credential_check(const recert_credential *c, const recert_policy *p, cons
     if (!ok)
         return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" is beyond 9999-12-31", c->id);
     return RECERT_OK;
+}
+
+void rc_credential_prepare(recert_credential *c)
+{
+    cred_state s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.p = c->pol;
+    c->cyc_pol = NULL;
+    if (!c->pol || rc_cycle(&s.S, &s.E, c, c->pol, NULL) != RECERT_OK)
+        return;
+    s.p = rc_policy_in_force(c->pol, s.E);
+    s.late_end = RECERT_DAY_NONE;
+    if (deadlines(&s) != RECERT_OK || (s.p->late_n && window_end_day(&s.late_end, &s, &s.p->late[0]) != RECERT_OK))
+        return;
+    c->cyc_S = s.S;
+    c->cyc_E = s.E;
+    c->cyc_in_force = s.p;
+    c->cyc_credit_deadline = s.credit_deadline;
+    c->cyc_final_deadline = s.final_deadline;
+    c->cyc_late_end = s.late_end;
+    c->cyc_pol = c->pol;
 }

@@ -45,6 +45,7 @@ void rc_holder_clear(recert_holder *h)
         rc_credit_clear(&h->credit[i]);
     free(h->credit);
     rc_xlist_free(&h->x);
+    free(h->hot); /* and the ids, in the same block */
     memset(h, 0, sizeof *h);
     rc_holder_init(h);
 }

@@ -205,29 +205,49 @@ struct recert_credit {
     long applies_n;          /* -1: all credentials (member absent) */
     rc_xlist x;
     int64_t ch;              /* resolved in a roster: centihours, rounded down */
+    uint32_t id_at;          /* in a roster: where its id is in the holder's ids */
 };
 
 struct recert_credential {
-    char *id, *policy, *number;
-    int32_t certified, cycle_start, expires; /* NONE when not given */
-    bool has_app;
-    int32_t app_received, app_decided;
-    signed char app_decision; /* -1 not given (pending), else recert_decision */
-    rc_xlist app_x;
-    bool has_audit;
-    int32_t audit_selected, audit_docs, audit_decided;
-    signed char audit_outcome; /* recert_audit_outcome */
-    rc_xlist audit_x;
-    bool has_exam;
-    int32_t exam_passed;
-    rc_xlist exam_x;
-    rc_xlist x;
+    /* What evaluation reads first (two cache lines), the rest after. */
+    char *id;
     const recert_policy *pol; /* resolved in a roster; NULL outside one */
     /* The cycle (rc_cycle) under cyc_pol, computed when the credential is
-     * resolved in a roster: it does not depend on the evaluation day. */
+     * resolved in a roster: it does not depend on the evaluation day.
+     * Under cyc_pol, also fixed: the terms in force on E (§11a), the credit
+     * deadline, the final deadline, the end of the first late window (NONE
+     * without one). */
     const recert_policy *cyc_pol;
+    const recert_policy *cyc_in_force;
+    int32_t certified, cycle_start, expires; /* NONE when not given */
+    int32_t app_received, app_decided;
+    int32_t audit_selected, audit_docs, audit_decided;
+    int32_t exam_passed;
     int32_t cyc_S, cyc_E;
+    int32_t cyc_credit_deadline, cyc_final_deadline, cyc_late_end;
+    uint32_t id_at; /* in a roster: where its id is in the holder's ids */
+    bool has_app;
+    signed char app_decision; /* -1 not given (pending), else recert_decision */
+    bool has_audit;
+    signed char audit_outcome; /* recert_audit_outcome */
+    bool has_exam;
+    char *policy, *number;
+    rc_xlist app_x;
+    rc_xlist audit_x;
+    rc_xlist exam_x;
+    rc_xlist x;
 };
+
+/* What evaluation reads of a credit entry, packed when its holder joins a
+ * roster (recert_holder.hot): a few bytes a credit, one after the other. */
+typedef struct rc_credit_hot {
+    int64_t ch;                               /* recert_credit.ch */
+    int32_t completed;
+    int32_t petition_filed, petition_decided;
+    uint32_t id_at;                           /* recert_credit.id_at */
+    signed char approval, petition;
+    bool applies_listed;                      /* applies_n >= 0: applies_to decides */
+} rc_credit_hot;
 
 struct recert_holder {
     char *id, *name;
@@ -241,6 +261,14 @@ struct recert_holder {
     recert_credit *credit;
     size_t credit_n, credit_cap;
     rc_xlist x;
+    /* In a roster (NULL outside one), in one allocation owned by hot: a
+     * packed copy of what evaluation reads of each credit entry, then the
+     * holder's id, its credentials' ids and its credits' ids, each
+     * NUL-terminated, one after the other (id_at gives each one's place),
+     * for a report to copy at once (ids NULL if they would pass 4 GiB). */
+    rc_credit_hot *hot;
+    char *ids;
+    size_t ids_len;
 };
 
 struct recert_roster {
@@ -299,11 +327,17 @@ typedef struct rc_category_out {
     int64_t earned, min, max; /* centihours; max -1: none */
 } rc_category_out;
 
+/* A notice keeps its code and the values its message names; the English
+ * text is written when it is read (evaluate.c: rc_notice_text() for the
+ * report document, rc_notice_message() for the getter). */
 typedef struct rc_notice {
     int code;           /* recert_notice_code */
+    int form;           /* which wording of the code */
+    int cat;            /* the index of the category it names in the entry's cats, or -1 */
     const char *credit; /* NULL when not about one credit */
     size_t credit_pos;  /* the credit's input position, for ordering */
-    const char *message;
+    int64_t arg[3];     /* days, centihours, cents: by code (evaluate.c) */
+    char *message;      /* NULL until first read (atomic; freed with the report) */
 } rc_notice;
 
 enum { RC_DATE_N = 12, RC_CREDITS_N = 4, RC_FEES_N = 4 };
@@ -353,6 +387,7 @@ struct recert_report {
      * stay alive meanwhile, so their addresses are keys. */
     rc_policy_strings pstr[RC_POLICY_CACHE_N];
     size_t pstr_n;
+    int messages; /* atomic: a notice's message was written (report_free frees them) */
 };
 
 /* ---- evaluate.c ------------------------------------------------------ */
@@ -360,9 +395,20 @@ struct recert_report {
 /* Evaluate one holder (whose credentials have resolved policies) as of T
  * into out, allocating from the report's arena. */
 int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_holder *h, size_t hi, int32_t T);
+/* A notice's English text, cut to RC_NOTICE_TEXT_MAX - 1 bytes, into buf;
+ * returns its length. */
+enum { RC_NOTICE_TEXT_MAX = 512 };
+size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_notice *n);
+/* The same, written on first request and kept in the notice until the report
+ * is freed; any number of threads may ask at once. NULL: no memory. */
+const char *rc_notice_message(const recert_report *r, const rc_entry *e, const rc_notice *n);
 /* Check that every fixed date of a credential (cycle, deadlines, next
  * cycle, audit due day) stays in 1900..9999; error with path. */
 int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path);
+/* Compute and keep in c what does not depend on the evaluation day (the
+ * cycle, the version in force, the deadlines) under c->pol, which passed
+ * rc_credential_check(); on failure c->cyc_pol stays NULL. */
+void rc_credential_prepare(recert_credential *c);
 
 /* ---- the document reader's place and errors (json_reader.c) ----------- */
 

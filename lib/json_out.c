@@ -254,7 +254,9 @@ static void write_entry(jw *w, const rc_entry *e)
         kv_str(w, "code", recert_notice_code_name(n->code));
         if (n->credit)
             kv_str(w, "credit", n->credit);
-        kv_str(w, "message", n->message);
+        char text[RC_NOTICE_TEXT_MAX];
+        rc_notice_text(text, e, n);
+        kv_str(w, "message", text);
         jw_close(w, '}');
     }
     jw_close(w, ']');

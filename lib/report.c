@@ -70,6 +70,13 @@ void recert_report_free(recert_report *report)
 {
     if (!report)
         return;
+    if (report->messages) /* notice messages written on request */
+        for (size_t h = 0; h < report->n; h++)
+            for (size_t c = 0; c < report->holders[h].n; c++) {
+                const rc_entry *e = &report->holders[h].entries[c];
+                for (size_t i = 0; i < e->notice_n; i++)
+                    free(e->notices[i].message);
+            }
     rc_arena_free(&report->arena);
     free(report);
 }
@@ -191,7 +198,7 @@ const char *recert_report_notice_credit(const recert_report *report, size_t h, s
 const char *recert_report_notice_message(const recert_report *report, size_t h, size_t c, size_t i)
 {
     const rc_entry *e = entry(report, h, c);
-    return e && i < e->notice_n ? e->notices[i].message : NULL;
+    return e && i < e->notice_n ? rc_notice_message(report, e, &e->notices[i]) : NULL;
 }
 
 size_t recert_report_credit_count(const recert_report *report, size_t h)

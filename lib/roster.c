@@ -163,8 +163,8 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
             /* the check's message starts with this path: keep the text after it */
             const char *m = recert_error_message(), *after = strstr(m, ": ");
             rd_error_at(rd, recert_error_code(), "%s", after ? after + 2 : m);
-        } else if (rc_cycle(&c->cyc_S, &c->cyc_E, c, c->pol, NULL) == RECERT_OK) {
-            c->cyc_pol = c->pol; /* checked above: it cannot fail */
+        } else {
+            rc_credential_prepare(c); /* checked above: it cannot fail */
         }
         rd_pop(rd, s);
     }
@@ -200,10 +200,63 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
     return rd->count == before ? RECERT_OK : rd->first_code;
 }
 
+/* What evaluation reads of the holder's credits, and its ids, packed
+ * (recert_holder.hot and .ids). */
+static int pack_holder(recert_holder *h)
+{
+    size_t len = strlen(h->id) + 1;
+    for (size_t i = 0; i < h->cred_n; i++)
+        len += strlen(h->cred[i].id) + 1;
+    for (size_t i = 0; i < h->credit_n; i++)
+        len += strlen(h->credit[i].id) + 1;
+    bool with_ids = len <= UINT32_MAX; /* else evaluation copies them one by one */
+    size_t hot_size = h->credit_n * sizeof(rc_credit_hot);
+    rc_credit_hot *hot = malloc(hot_size + (with_ids ? len : 1));
+    if (!hot)
+        return rc_oom();
+    for (size_t i = 0; i < h->credit_n; i++) {
+        const recert_credit *k = &h->credit[i];
+        rc_credit_hot *x = &hot[i];
+        memset(x, 0, sizeof *x);
+        x->ch = k->ch;
+        x->completed = k->completed;
+        x->petition_filed = k->petition_filed;
+        x->petition_decided = k->petition_decided;
+        x->approval = k->approval;
+        x->petition = k->petition;
+        x->applies_listed = k->applies_n >= 0;
+    }
+    char *ids = with_ids ? (char *)hot + hot_size : NULL;
+    if (ids) {
+        size_t at = 0, n = strlen(h->id) + 1;
+        memcpy(ids, h->id, n);
+        at += n;
+        for (size_t i = 0; i < h->cred_n; i++) {
+            n = strlen(h->cred[i].id) + 1;
+            memcpy(ids + at, h->cred[i].id, n);
+            h->cred[i].id_at = (uint32_t)at;
+            at += n;
+        }
+        for (size_t i = 0; i < h->credit_n; i++) {
+            n = strlen(h->credit[i].id) + 1;
+            memcpy(ids + at, h->credit[i].id, n);
+            h->credit[i].id_at = hot[i].id_at = (uint32_t)at;
+            at += n;
+        }
+    }
+    free(h->hot);
+    h->hot = hot;
+    h->ids = ids;
+    h->ids_len = ids ? len : 0;
+    return RECERT_OK;
+}
+
 int rc_roster_append_holder(recert_roster *r, recert_holder *h)
 {
     if (r->n >= UINT32_MAX - 1)
         return rc_fail(RECERT_ELIMIT, NULL, "too many holders");
+    if (pack_holder(h) != RECERT_OK)
+        return RECERT_ENOMEM;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
         recert_holder *v = realloc(r->holders, cap * sizeof *v);
@@ -319,6 +372,18 @@ int recert_roster_evaluate(recert_report **out, const recert_roster *roster, int
         return rc_oom();
     }
     for (size_t i = 0; i < roster->n; i++) {
+#if defined(__GNUC__)
+        /* A holder's parts are separate blocks: ask for a later holder's
+         * while this one is evaluated (the roster is larger than the caches). */
+        if (i + 4 < roster->n) {
+            const recert_holder *next = &roster->holders[i + 4];
+            __builtin_prefetch(next->hot);
+            __builtin_prefetch((const char *)next->hot + 64);
+            __builtin_prefetch(next->cred);
+            __builtin_prefetch((const char *)next->cred + 64);
+            __builtin_prefetch(next->cpr);
+        }
+#endif
         int rc = rc_evaluate_holder(r, &r->holders[i], &roster->holders[i], i, as_of);
         if (rc != RECERT_OK) {
             recert_report_free(r);
