@@ -175,7 +175,11 @@ RECERT_API const char *recert_report_group_at(const recert_report *report, size_
 /* Notices, ordered by code name then by the credit's input order. The credit
  * id is NULL for a notice that is not about one credit entry. The message is
  * English text (RULES.md decisions: docs/rules.md); amounts in it are
- * written in the policy's unit, money as "25.00 USD". */
+ * written in the policy's unit, money as "25.00 USD". The message is
+ * written on its first request (evaluation stores the notice's values
+ * only); any thread may ask, and it stays valid until recert_report_free().
+ * NULL out of range, or when memory runs out while writing it
+ * (RECERT_ENOMEM is then the thread's last error; a later call may succeed). */
 RECERT_API size_t recert_report_notice_count(const recert_report *report, size_t h, size_t c);
 RECERT_API int recert_report_notice_code(const recert_report *report, size_t h, size_t c, size_t i); /* -1 */
 RECERT_API const char *recert_report_notice_credit(const recert_report *report, size_t h, size_t c, size_t i);
