@@ -3,10 +3,12 @@
  * (a records document, or a bare holder object wrapped as a records document
  * of one holder), one compact report a line out, in input order.
  *
- * A reader (the calling thread) fills a ring of a few slots per worker;
- * workers evaluate the slots in any order; a writer thread prints them in
- * input order and frees their slots. Memory stays bounded by the ring,
- * whatever the number of lines. A bad line gives
+ * A reader (the calling thread) fills a ring of a few slots per worker, each
+ * slot a batch of up to BATCH_LINES lines (or BATCH_BYTES of text), so that
+ * the threads meet once a batch, not once a line; workers evaluate the
+ * slots in any order; a writer thread prints them in input order and frees
+ * their slots. Memory stays bounded by the ring, whatever the number of
+ * lines. A bad line gives
  * {"line": N, "error": {"code": ..., "path": ..., "message": ...}} and the
  * rest goes on.
  *
@@ -22,13 +24,16 @@
 #include <time.h>
 #include <unistd.h>
 
+enum { BATCH_LINES = 64, BATCH_BYTES = 1 << 20 };
+
 typedef struct slot {
-    char *line;   /* the input line, without its end of line */
-    size_t len;
-    unsigned long lineno;
-    char *out;    /* the output line (sbuf data), without a newline */
+    char *line[BATCH_LINES]; /* the input lines, without their ends of line */
+    size_t len[BATCH_LINES];
+    unsigned long lineno[BATCH_LINES];
+    size_t n, bytes;
+    char *out;    /* the output lines (sbuf data), each ending in a newline */
     size_t outlen;
-    int failed;   /* the line gave an error */
+    unsigned long failed; /* lines that gave an error */
     int done;     /* out is ready */
 } slot;
 
@@ -39,7 +44,8 @@ typedef struct batch {
     pthread_cond_t space; /* a slot was written and freed */
     slot *ring;
     size_t cap;
-    unsigned long long filled, claimed, written; /* sequence numbers */
+    unsigned long long filled, claimed, written; /* sequence numbers of slots */
+    unsigned long long lines_written;
     int eof;
     const char *as_of;
     FILE *out;
@@ -82,20 +88,19 @@ static void error_line(sbuf *b, unsigned long lineno, int code, const char *path
     sb_puts(b, "}}");
 }
 
-static void evaluate_line(slot *s, const char *as_of)
+/* One line's output (a report, or an error line) and a newline, into b. */
+static int evaluate_line(sbuf *b, const char *line, size_t len, unsigned long lineno, const char *as_of)
 {
-    sbuf b, wrapped;
+    sbuf wrapped;
     char *report = NULL;
-    const char *text = s->line;
-    size_t len = s->len;
-    int rc;
+    const char *text = line;
+    int rc, failed;
 
-    sb_init(&b);
     sb_init(&wrapped);
     /* A line that is an object without "recert" is one holder: wrap it. */
-    if (json_object_has_member(s->line, s->len, "recert") == 0) {
+    if (json_object_has_member(line, len, "recert") == 0) {
         sb_puts(&wrapped, "{\"recert\":1,\"holders\":[");
-        sb_putn(&wrapped, s->line, s->len);
+        sb_putn(&wrapped, line, len);
         sb_puts(&wrapped, "]}");
         text = wrapped.data;
         len = wrapped.len;
@@ -106,17 +111,28 @@ static void evaluate_line(slot *s, const char *as_of)
         for (char *p = report; *p; p++)
             if (*p == '\n' || *p == '\r')
                 *p = ' ';
-        sb_puts(&b, report);
+        sb_puts(b, report);
         recert_free(report);
-        s->failed = 0;
+        failed = 0;
     } else {
-        error_line(&b, s->lineno, rc, recert_error_path(), recert_error_message());
-        s->failed = 1;
+        error_line(b, lineno, rc, recert_error_path(), recert_error_message());
+        failed = 1;
     }
-    sb_putc(&b, '\n');
+    sb_putc(b, '\n');
     sb_free(&wrapped);
-    free(s->line);
-    s->line = NULL;
+    return failed;
+}
+
+static void evaluate_slot(slot *s, const char *as_of)
+{
+    sbuf b;
+    sb_init(&b);
+    s->failed = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        s->failed += (unsigned long)evaluate_line(&b, s->line[i], s->len[i], s->lineno[i], as_of);
+        free(s->line[i]);
+        s->line[i] = NULL;
+    }
     s->out = b.data;
     s->outlen = b.len;
 }
@@ -139,7 +155,7 @@ static void *worker_main(void *arg)
         bt->claimed++;
         pthread_mutex_unlock(&bt->mu);
 
-        evaluate_line(s, bt->as_of);
+        evaluate_slot(s, bt->as_of);
 
         pthread_mutex_lock(&bt->mu);
         s->done = 1;
@@ -171,8 +187,8 @@ static void *writer_main(void *arg)
         slot *s = &bt->ring[bt->written % bt->cap];
         if (bt->written < bt->filled && s->done) {
             char *out = s->out;
-            size_t outlen = s->outlen;
-            int failed = s->failed;
+            size_t outlen = s->outlen, lines = s->n;
+            unsigned long failed = s->failed;
             pthread_mutex_unlock(&bt->mu);
 
             if (!bt->write_error && fwrite(out, 1, outlen, bt->out) != outlen)
@@ -182,12 +198,12 @@ static void *writer_main(void *arg)
             pthread_mutex_lock(&bt->mu);
             memset(s, 0, sizeof *s);
             bt->written++;
-            if (failed)
-                bt->errors++;
+            bt->lines_written += lines;
+            bt->errors += failed;
             pthread_cond_signal(&bt->space);
             if (bt->progress && now_seconds() - last >= 1.0) {
                 last = now_seconds();
-                show_progress(bt->written, bt->errors);
+                show_progress(bt->lines_written, bt->errors);
             }
             continue;
         }
@@ -200,7 +216,7 @@ static void *writer_main(void *arg)
             pthread_cond_timedwait(&bt->ready, &bt->mu, &until);
             if (now_seconds() - last >= 1.0) {
                 last = now_seconds();
-                show_progress(bt->written, bt->errors);
+                show_progress(bt->lines_written, bt->errors);
             }
         } else {
             pthread_cond_wait(&bt->ready, &bt->mu);
@@ -212,22 +228,24 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-/* Hand one line to the workers, waiting while the ring is full. */
-static void submit(batch *bt, char *line, size_t len, unsigned long lineno)
+/* Hand a batch of lines to the workers, waiting while the ring is full;
+ * the slot takes the lines over and *pending is emptied. */
+static void submit(batch *bt, slot *pending)
 {
     slot *s;
+    if (pending->n == 0)
+        return;
     pthread_mutex_lock(&bt->mu);
     while (bt->filled - bt->written >= bt->cap)
         pthread_cond_wait(&bt->space, &bt->mu);
     s = &bt->ring[bt->filled % bt->cap];
-    s->line = line;
-    s->len = len;
-    s->lineno = lineno;
+    *s = *pending;
     s->out = NULL;
     s->done = 0;
     bt->filled++;
     pthread_cond_signal(&bt->work);
     pthread_mutex_unlock(&bt->mu);
+    memset(pending, 0, sizeof *pending);
 }
 
 static int blank(const char *s, size_t n)
@@ -250,6 +268,7 @@ int batch_run(const char *path, const char *as_of, long jobs)
     char *line = NULL;
     size_t linecap = 0;
     ssize_t n;
+    slot *pending = xcalloc(1, sizeof *pending);
 
     if (!in) {
         fprintf(stderr, "recert: %s: %s\n", path, strerror(errno));
@@ -300,10 +319,17 @@ int batch_run(const char *path, const char *as_of, long jobs)
         line[len] = '\0';
         if (blank(line, len))
             continue; /* blank lines are skipped; line numbers still count them */
-        submit(&bt, line, len, lineno);
-        line = NULL; /* the slot owns it now */
+        pending->line[pending->n] = line; /* the batch owns it now */
+        pending->len[pending->n] = len;
+        pending->lineno[pending->n] = lineno;
+        pending->n++;
+        pending->bytes += len;
+        if (pending->n == BATCH_LINES || pending->bytes >= BATCH_BYTES)
+            submit(&bt, pending);
+        line = NULL;
         linecap = 0;
     }
+    submit(&bt, pending);
     if (ferror(in)) {
         read_error = errno ? errno : EIO;
     }
@@ -338,9 +364,13 @@ join:
 
     free(workers);
     for (size_t i = 0; i < bt.cap; i++) {
-        free(bt.ring[i].line);
+        for (size_t k = 0; k < bt.ring[i].n; k++)
+            free(bt.ring[i].line[k]);
         free(bt.ring[i].out);
     }
+    for (size_t k = 0; k < pending->n; k++)
+        free(pending->line[k]);
+    free(pending);
     free(bt.ring);
     pthread_cond_destroy(&bt.work);
     pthread_cond_destroy(&bt.ready);
