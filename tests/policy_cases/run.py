@@ -409,9 +409,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         node = args.node or shutil.which("node")
         if not node:
             tap.ok("node", skip="node not found")
-        elif not os.path.isdir(os.path.join(node_dir, "node_modules")):
-            tap.ok("node", skip=f"{node_dir}/node_modules missing (npm ci in bindings/node)")
-            node = None
+        else:
+            # The same install as the node-binding test (npm ci when
+            # node_modules is missing or stale, under a lock: both tests may
+            # start at once on a fresh clone). A failed install fails here.
+            inst = subprocess.run(["sh", os.path.join(node_dir, "scripts", "install.sh")],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if inst.returncode != 0:
+                tap.not_ok("node binding dependencies install", inst.stdout.splitlines()[-20:])
+                node = None
 
     with tempfile.TemporaryDirectory(prefix="policy-cases-") as tmp:
         node_results: Optional[Dict[str, Any]] = None
