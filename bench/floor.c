@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read_all.h"
+
 typedef struct buf {
     char *data;
     size_t len, cap;
@@ -144,34 +146,6 @@ static void report_credential(buf *b, const json_t *cred, const json_t *credits)
     puts_raw(b, "]}");
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    do {
-        if (n + 65536 > cap) {
-            cap = cap ? cap * 2 : 1 << 20;
-            data = realloc(data, cap + 1);
-            if (!data) {
-                fputs("floor: out of memory\n", stderr);
-                exit(1);
-            }
-        }
-        got = fread(data + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    if (f != stdin)
-        fclose(f);
-    data[n] = '\0';
-    *len = n;
-    return data;
-}
-
 int main(int argc, char **argv)
 {
     size_t len, i, j, nvalues;
@@ -184,7 +158,7 @@ int main(int argc, char **argv)
         fputs("usage: floor FILE|-\n", stderr);
         return 2;
     }
-    text = read_all(argv[1], &len);
+    text = read_all("floor", argv[1], &len);
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
         fprintf(stderr, "floor: %d:%d: %s\n", err.line, err.column, err.text);

@@ -32,6 +32,8 @@
 
 #include <recert.h>
 
+#include "read_all.h"
+
 static double clock_s(clockid_t id)
 {
     struct timespec ts;
@@ -42,33 +44,6 @@ static double clock_s(clockid_t id)
 static double now(void)
 {
     return clock_s(CLOCK_MONOTONIC);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    do {
-        if (n + 65536 > cap) {
-            cap = cap ? cap * 2 : 1 << 20;
-            data = realloc(data, cap + 1);
-            if (!data) {
-                fputs("inmem: out of memory\n", stderr);
-                exit(1);
-            }
-        }
-        got = fread(data + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    data[n] = '\0';
-    *len = n;
-    return data;
 }
 
 static void die(const char *what, int rc)
@@ -210,7 +185,7 @@ int main(int argc, char **argv)
     }
     if ((rc = recert_date_parse(&as_of, as_of_text)) != RECERT_OK)
         die("--as-of", rc);
-    text = read_all(path, &len);
+    text = read_all("inmem", path, &len);
 
     if (one_call) {
         size_t dlen;

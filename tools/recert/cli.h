@@ -152,4 +152,8 @@ int json_object_has_member(const char *text, size_t len, const char *key);
 long json_error_list(const char *text, void (*fn)(void *ctx, const char *path, const char *message),
                      void *ctx);
 
+/* An offset in words from a day named from: "E + 1 year - 1 day"; just
+ * from for an empty offset. Returns buf. */
+const char *offset_text(char *buf, size_t size, const char *from, int years, int months, int days);
+
 #endif /* RECERT_CLI_H */

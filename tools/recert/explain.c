@@ -81,18 +81,7 @@ static const char *money_of(const ctx *x, char *buf, size_t size, int64_t cents)
 /* "E + 1 year - 1 day", "E + 90 days"; "E" for an empty offset. */
 static const char *offset_words(char *buf, size_t size, const json_offset *o)
 {
-    static const char *const unit[3][2] = {{"year", "years"}, {"month", "months"}, {"day", "days"}};
-    int part[3] = {o->years, o->months, o->days};
-    size_t n = (size_t)snprintf(buf, size, "E");
-    for (int i = 0; i < 3 && n < size; i++) {
-        int v = part[i];
-        unsigned mag;
-        if (v == 0)
-            continue;
-        mag = v < 0 ? (unsigned)(-(long)v) : (unsigned)v;
-        n += (size_t)snprintf(buf + n, size - n, " %c %u %s", v < 0 ? '-' : '+', mag, unit[i][mag != 1]);
-    }
-    return buf;
+    return offset_text(buf, size, "E", o->years, o->months, o->days);
 }
 
 static int32_t add_offset(int32_t E, const json_offset *o)

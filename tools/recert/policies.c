@@ -134,20 +134,6 @@ static void field(const char *label, const char *value)
     printf("%-17s %s\n", l, value);
 }
 
-/* "E + 1 year - 1 day"; "E" for an empty offset. */
-static void offset_text(char *buf, size_t size, const char *from, int years, int months, int days)
-{
-    static const char *const unit[3][2] = {{"year", "years"}, {"month", "months"}, {"day", "days"}};
-    int part[3] = {years, months, days};
-    size_t n = (size_t)snprintf(buf, size, "%s", from);
-    for (int i = 0; i < 3 && n < size; i++) {
-        if (part[i] == 0)
-            continue;
-        long mag = part[i] < 0 ? -(long)part[i] : part[i];
-        n += (size_t)snprintf(buf + n, size - n, " %c %ld %s", part[i] < 0 ? '-' : '+', mag, unit[i][mag != 1]);
-    }
-}
-
 static void show_policy(const recert_policy *p)
 {
     char buf[160], a[64], day[RECERT_DATE_BUFSIZE];

@@ -722,3 +722,19 @@ bad:
     sb_free(&msg);
     return -1;
 }
+
+/* An offset in words from a day named from: "E + 1 year - 1 day",
+ * "P + 2 years"; just from for an empty offset. Returns buf. */
+const char *offset_text(char *buf, size_t size, const char *from, int years, int months, int days)
+{
+    static const char *const unit[3][2] = {{"year", "years"}, {"month", "months"}, {"day", "days"}};
+    int part[3] = {years, months, days};
+    size_t n = (size_t)snprintf(buf, size, "%s", from);
+    for (int i = 0; i < 3 && n < size; i++) {
+        if (part[i] == 0)
+            continue;
+        long mag = part[i] < 0 ? -(long)part[i] : part[i];
+        n += (size_t)snprintf(buf + n, size - n, " %c %ld %s", part[i] < 0 ? '-' : '+', mag, unit[i][mag != 1]);
+    }
+    return buf;
+}
