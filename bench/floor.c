@@ -5,7 +5,7 @@
  *
  *   floor FILE|-  > report-sized.json
  *
- * The document it writes has the report's shape (FORMAT.md "Report
+ * The document it writes has the report's shape (docs/format.md "Report
  * document"): for every credential its id and policy, nine dates, the credit
  * block with the holder's credit ids, fees, audit, and a notice for each
  * not-preapproved credit; no rule is applied. Strings are escaped as a JSON

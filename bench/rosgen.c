@@ -3,7 +3,7 @@
  *
  *   rosgen [--seed N] [--holders N] [--ndjson] [--as-of YYYY-MM-DD] [--stats]
  *
- * Writes a records document (FORMAT.md) to standard output, or with --ndjson
+ * Writes a records document (docs/format.md) to standard output, or with --ndjson
  * one bare holder object a line (what `recert evaluate --ndjson` reads), so
  * that any number of holders streams through a pipe without being stored.
  * The same seed and count always give the same bytes; holder i is the same
@@ -116,7 +116,7 @@ static int is_leap(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-/* d + n years, the day clamped to the month's end (RULES.md §1). */
+/* d + n years, the day clamped to the month's end (docs/rules.md §1). */
 static int32_t add_years(int32_t day, int n)
 {
     int y, m, d;

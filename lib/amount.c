@@ -1,5 +1,5 @@
 /*
- * librecert — credit amounts (RULES.md §2).
+ * librecert — credit amounts (docs/rules.md §2).
  *
  * "Credits are fixed-point, never floating point in the rules: 1.9 + 0.1 is
  * exactly 2.0. Internal resolution: 0.01 contact hour. A credit's conversion
@@ -219,7 +219,7 @@ static bool name_is(const char *name, const char *lower)
     return *name == '\0' && *lower == '\0';
 }
 
-/* RULES.md §2: "ceu = 10 contact hours ...; cec = 1 contact hour (ACSM)". */
+/* docs/rules.md §2: "ceu = 10 contact hours ...; cec = 1 contact hour (ACSM)". */
 int64_t recert_unit_standard_per_hour(const char *name)
 {
     if (!name)

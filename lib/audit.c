@@ -1,5 +1,5 @@
 /*
- * Seeded, deterministic audit selection (RULES.md §9): "given an application
+ * Seeded, deterministic audit selection (docs/rules.md §9): "given an application
  * id, a rate and a seed, the same inputs always give the same choice,
  * choices are uniform over ids, and the rate holds within statistical error
  * on large sets."

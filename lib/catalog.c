@@ -1,6 +1,6 @@
 /*
  * Catalogs: sets of policies; the default one of the built-in policies
- * (RULES.md §11), which are policy documents compiled in (builtin.h).
+ * (docs/rules.md §11), which are policy documents compiled in (builtin.h).
  *
  * SPDX-License-Identifier: MIT
  */

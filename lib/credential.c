@@ -1,6 +1,6 @@
 /*
  * librecert — a credential: one certification held by one holder, with its
- * renewal application, audit and exam (FORMAT.md, RULES.md §3, §7–§9).
+ * renewal application, audit and exam (docs/format.md, docs/rules.md §3, §7–§9).
  *
  * Every setter checks all its arguments before it changes anything: on
  * failure the credential is as it was.
@@ -334,7 +334,7 @@ int32_t recert_credential_application_received(const recert_credential *credenti
     return credential && credential->has_app ? credential->app_received : RECERT_DAY_NONE;
 }
 
-/* Not given means pending (FORMAT.md: `pending` is the default). */
+/* Not given means pending (docs/format.md: `pending` is the default). */
 recert_decision recert_credential_application_decision(const recert_credential *credential)
 {
     if (!credential || !credential->has_app || credential->app_decision < 0)

@@ -1,6 +1,6 @@
 /*
  * librecert — a credit entry: one course or activity of a holder
- * (FORMAT.md "Records document", RULES.md §2 and §4).
+ * (docs/format.md "Records document", docs/rules.md §2 and §4).
  *
  * Every setter checks its arguments, builds the new value, and only then
  * changes the credit: on failure the credit is as it was.
@@ -388,7 +388,7 @@ const char *recert_credit_unit(const recert_credit *credit)
     return credit ? credit->unit : NULL;
 }
 
-/* Not given means preapproved (FORMAT.md: `preapproved` is the default). */
+/* Not given means preapproved (docs/format.md: `preapproved` is the default). */
 recert_approval recert_credit_approval(const recert_credit *credit)
 {
     if (!credit || credit->approval < 0)

@@ -1,5 +1,5 @@
 /*
- * The cycle of a credential (RULES.md §3): its start S and expiration E,
+ * The cycle of a credential (docs/rules.md §3): its start S and expiration E,
  * the walk from `certified` when only the portal's Thru Date is known, and
  * the next cycle after an accepted renewal.
  *
@@ -64,7 +64,7 @@ int rc_cycle_end(int32_t *E, int32_t S, const recert_policy *p)
     return recert_date_from_ymd(E, y, 12, 31) == RECERT_OK ? RECERT_OK : RECERT_ERANGE;
 }
 
-/* Cycle k counted from `certified` (RULES.md §3): anniversary cycles run
+/* Cycle k counted from `certified` (docs/rules.md §3): anniversary cycles run
  * from certified + kN years to certified + (k+1)N years, each from the
  * original day; year_end cycles: the first from certified, each next one
  * from the day after the previous one's end. */

@@ -1,5 +1,5 @@
 /*
- * librecert — calendar days (RULES.md §1).
+ * librecert — calendar days (docs/rules.md §1).
  *
  * "A date is a civil date in the proleptic Gregorian calendar, with no time
  * of day and no time zone. Valid range: 1900-01-01 to 9999-12-31."
@@ -67,7 +67,7 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 /* ---- internal helpers ------------------------------------------------- */
 
 /*
- * RULES.md §1: "An offset of years, months and days adds the years and
+ * docs/rules.md §1: "An offset of years, months and days adds the years and
  * months together (as months), clamps once, then adds the days:
  * 2024-02-29 + {1 year, 1 month} = 2025-03-29."
  */

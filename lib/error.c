@@ -1,5 +1,5 @@
 /*
- * The calling thread's last error (API.md "Errors"). Fixed-size thread-local
+ * The calling thread's last error (docs/api.md "Errors"). Fixed-size thread-local
  * buffers: recording an error never allocates, so RECERT_ENOMEM can always
  * be reported.
  *

@@ -1,5 +1,5 @@
 /*
- * The rules (RULES.md §3–§10), one holder at a time: for each credential
+ * The rules (docs/rules.md §3–§10), one holder at a time: for each credential
  * the cycle, the credits that count, CPR/AED, the paths; then renewal
  * groups; then status, fees, audit and notices. Each step is a small
  * function named after its section. Nothing here knows JSON.
@@ -1111,7 +1111,7 @@ done:
     return rc;
 }
 
-/* Every fixed date of a credential must stay inside 1900..9999 (RULES.md §1),
+/* Every fixed date of a credential must stay inside 1900..9999 (docs/rules.md §1),
  * checked when a holder joins a roster so that evaluation cannot fail on it. */
 int rc_credential_check(const recert_credential *c, const recert_policy *p, const char *path)
 {

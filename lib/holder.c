@@ -1,6 +1,6 @@
 /*
  * librecert — a holder: one person, with credentials, credit entries and
- * CPR/AED records (FORMAT.md, RULES.md §4–§5).
+ * CPR/AED records (docs/format.md, docs/rules.md §4–§5).
  *
  * Children live by value in arrays that grow by doubling. Adding copies the
  * child first and grows the array after, so a failed add changes nothing
@@ -330,7 +330,7 @@ const recert_credit *recert_holder_credit_at(const recert_holder *holder, size_t
     return holder && i < holder->credit_n ? &holder->credit[i] : NULL;
 }
 
-/* ---- CPR/AED records (RULES.md §5) ------------------------------------- */
+/* ---- CPR/AED records (docs/rules.md §5) ------------------------------------- */
 
 int recert_holder_add_cpr_aed(recert_holder *holder, int32_t completed, int32_t expires,
                               int hands_on, int adult_cpr_aed)
@@ -399,7 +399,7 @@ int32_t recert_holder_cpr_aed_expires(const recert_holder *holder, size_t i)
     return holder && i < holder->cpr_n ? holder->cpr[i].expires : RECERT_DAY_NONE;
 }
 
-/* Not given means true (FORMAT.md: `hands_on` and `adult_cpr_aed` default
+/* Not given means true (docs/format.md: `hands_on` and `adult_cpr_aed` default
  * to true). */
 int recert_holder_cpr_aed_hands_on(const recert_holder *holder, size_t i)
 {

@@ -65,11 +65,11 @@ void rc_buf_free(rc_buf *b);
 /* ---- date.c (besides the public functions) --------------------------- */
 
 static inline bool rc_day_valid(int32_t d) { return d >= RECERT_DAY_MIN && d <= RECERT_DAY_MAX; }
-/* An offset of RULES.md §1 and FORMAT.md ("through", "final_deadline"). */
+/* An offset of docs/rules.md §1 and docs/format.md ("through", "final_deadline"). */
 typedef struct rc_offset {
     int years, months, days;
 } rc_offset;
-/* d + offset, clamped as RULES.md §1; RECERT_ERANGE outside 1900..9999
+/* d + offset, clamped as docs/rules.md §1; RECERT_ERANGE outside 1900..9999
  * (sets no error: the caller names the place). */
 int rc_date_add(int32_t *out, int32_t d, int years, int months, int days);
 /* Quick formatting for messages: writes "YYYY-MM-DD" (or "none"). */
@@ -175,7 +175,7 @@ void rc_catalog_unref(const recert_catalog *c);
  * lists (first list searched first); 0 when unknown. */
 int64_t rc_unit_per_hour(const char *unit, recert_policy *const *a, size_t an,
                          const recert_catalog *cat);
-/* Is the policy's unit consistent with the others of a set (RULES.md §2)?
+/* Is the policy's unit consistent with the others of a set (docs/rules.md §2)?
  * RECERT_OK or RECERT_EDATA (error set, with path). */
 int rc_policy_unit_check(const recert_policy *p, recert_policy *const *others, size_t n,
                          const char *path);
@@ -295,7 +295,7 @@ void rc_credit_init(recert_credit *k);
 void rc_credential_init(recert_credential *c);
 void rc_holder_init(recert_holder *h);
 
-/* ---- cycle.c: RULES.md §3 -------------------------------------------- */
+/* ---- cycle.c: docs/rules.md §3 -------------------------------------------- */
 
 /* The cycle of a credential under a policy: S and E. RECERT_EDATA for
  * cycle_start before certified or expires not after S, RECERT_ERANGE for a

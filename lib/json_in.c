@@ -1,5 +1,5 @@
 /*
- * Reading a records document into the model (FORMAT.md "Records document"):
+ * Reading a records document into the model (docs/format.md "Records document"):
  * shape and types only, every error with its path; the cross-checks that
  * need policies are roster.c's rc_roster_resolve_holder(). Also the one-call
  * entry points recert_evaluate_json() and recert_validate_json().

@@ -1,5 +1,5 @@
 /*
- * Writing JSON text: the report document (FORMAT.md "Report document") and
+ * Writing JSON text: the report document (docs/format.md "Report document") and
  * the records document again (export: exactly the members given, in the
  * format's order, x- members after the known ones). A small streaming writer
  * of our own, so that amounts are exact decimals ("2.0", "0.025").

@@ -1,5 +1,5 @@
 /*
- * Reading JSON documents: paths, errors, typed member reads (FORMAT.md
+ * Reading JSON documents: paths, errors, typed member reads (docs/format.md
  * "Strictness"). No rule is applied here, only shape and types.
  *
  * SPDX-License-Identifier: MIT

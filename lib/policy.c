@@ -1,5 +1,5 @@
 /*
- * The policy model: a certification's rules as plain values (FORMAT.md
+ * The policy model: a certification's rules as plain values (docs/format.md
  * "Policy document"; read by policy_json.c). Read-only once made.
  *
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * Reading a policy document (FORMAT.md "Policy document"). Every check of
+ * Reading a policy document (docs/format.md "Policy document"). Every check of
  * the format is here; the rules that use the values are in evaluate.c.
  *
  * SPDX-License-Identifier: MIT
@@ -15,7 +15,7 @@ static const char *const policy_members[] = {
     "combine_group", "fees", "late_windows", "final_deadline", "audit", "waivers", "categories", "proration",
     "versions", NULL};
 
-/* An offset {years, months, days} (FORMAT.md). 1 read, 0 absent/null, -1 bad. */
+/* An offset {years, months, days} (docs/format.md). 1 read, 0 absent/null, -1 bad. */
 static int read_offset(rc_reader *rd, const json_t *obj, const char *key, rc_offset *out)
 {
     static const char *const known[] = {"years", "months", "days", NULL};
@@ -41,7 +41,7 @@ static int read_offset(rc_reader *rd, const json_t *obj, const char *key, rc_off
 }
 
 /* A policy amount in its unit, with up to 6 decimals, on the 0.01-hour grid
- * once converted (RULES.md §2: "a policy amount ... that does not fall on it
+ * once converted (docs/rules.md §2: "a policy amount ... that does not fall on it
  * is an error in the policy"). */
 static int read_policy_amount(rc_reader *rd, const json_t *obj, const char *key, bool required, int64_t per_hour,
                               int64_t *centihours)

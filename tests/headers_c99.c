@@ -1,4 +1,4 @@
-/* The public headers compile as C99 with -pedantic -Werror (API.md). */
+/* The public headers compile as C99 with -pedantic -Werror (docs/api.md). */
 #include <recert.h>
 
 int main(void)

@@ -1,4 +1,4 @@
-// The public headers compile as C++ and link from C++ (API.md).
+// The public headers compile as C++ and link from C++ (docs/api.md).
 #include <recert.h>
 
 int main()

@@ -339,7 +339,7 @@ void rs_check_error_at(int line, int rc, char *out, int code, const char *path, 
         else
             ck_assert_msg(strcmp(epath, path) == 0, "line %d: expected the error path \"%s\", got \"%s\" (%s)",
                           line, path, epath, msg);
-        /* FORMAT.md: the message starts with the path. */
+        /* docs/format.md: the message starts with the path. */
         ck_assert_msg(strncmp(msg, epath, strlen(epath)) == 0,
                       "line %d: the message \"%s\" does not start with its path \"%s\"", line, msg, epath);
     }

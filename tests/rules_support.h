@@ -105,7 +105,7 @@ void rs_expect_fees_at(int line, json_t *cr, const char *tier, long long renewal
 /* A call returned rc (and left *out as out): it must have failed with
  * `code` (0: any negative code), recert_error_code() must agree, and when
  * path is not NULL the error's path must be `path` (or start with it when
- * prefix) and the message must start with the path (FORMAT.md). */
+ * prefix) and the message must start with the path (docs/format.md). */
 void rs_check_error_at(int line, int rc, char *out, int code, const char *path, int prefix);
 /* Evaluating lit (NULL: no text) as of as_of must fail so. */
 void rs_expect_error_at(int line, const char *lit, const char *as_of, int code, const char *path, int prefix);

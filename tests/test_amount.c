@@ -1,8 +1,8 @@
 /*
- * Tests of credit amounts: RULES.md §2 ("Credits are fixed-point, never
+ * Tests of credit amounts: docs/rules.md §2 ("Credits are fixed-point, never
  * floating point in the rules: 1.9 + 0.1 is exactly 2.0. Internal
  * resolution: 0.01 contact hour. A credit's conversion that does not fall on
- * that grid is rounded down") and FORMAT.md (report amounts are exact
+ * that grid is rounded down") and docs/format.md (report amounts are exact
  * decimals "with a decimal point and no more digits than needed: 2.0, 1.9,
  * 0.025").
  *
@@ -41,7 +41,7 @@ static void check_format(int64_t ch, int64_t per_hour, const char *want)
 
 START_TEST(test_nasm_two_ceu)
 {
-    /* RULES.md §2: "1.9 + 0.1 is exactly 2.0". 1.9 CEU = 19 hours = 1900
+    /* docs/rules.md §2: "1.9 + 0.1 is exactly 2.0". 1.9 CEU = 19 hours = 1900
      * centihours; 0.1 CEU = 1 hour = 100; the sum, 2000 centihours, is
      * "2.0" CEU: 2000 * 100000 / 10^8 = 2. */
     int64_t a = to_ch(190, RECERT_PER_HOUR_CEU);
@@ -75,7 +75,7 @@ END_TEST
 
 START_TEST(test_round_down)
 {
-    /* RULES.md §2: a conversion off the 0.01-hour grid is rounded down.
+    /* docs/rules.md §2: a conversion off the 0.01-hour grid is rounded down.
      * A custom unit worth 0.3 per hour (per_hour 300000): 1 unit =
      * 1 / 0.3 h = 3.333... h = 333.33... centihours → 333. */
     ck_assert_int_eq(to_ch(100, 300000), 333);
@@ -87,7 +87,7 @@ START_TEST(test_round_down)
     ck_assert_int_eq(to_ch(100, 7000000), 14);
     /* A unit worth 3 per hour: 0.01 unit = 1/300 h = 0.33 centihours → 0. */
     ck_assert_int_eq(to_ch(1, 3000000), 0);
-    /* Each entry is rounded on its own (RULES.md §2): three entries of 1
+    /* Each entry is rounded on its own (docs/rules.md §2): three entries of 1
      * unit at 0.3 per hour are 3 * 333 = 999, not 1000. */
     ck_assert_int_eq(to_ch(100, 300000) * 3, 999);
 }
@@ -126,7 +126,7 @@ END_TEST
 
 START_TEST(test_format_values)
 {
-    /* FORMAT.md: "2.0, 1.9, 0.025 (NASM can need three decimals: 0.25 hour
+    /* docs/format.md: "2.0, 1.9, 0.025 (NASM can need three decimals: 0.25 hour
      * = 0.025 CEU)". 25 centihours * 100000 / 10^8 = 0.025. */
     check_format(2000, RECERT_PER_HOUR_CEU, "2.0");
     check_format(1900, RECERT_PER_HOUR_CEU, "1.9");
@@ -262,7 +262,7 @@ END_TEST
 
 START_TEST(test_standard_unit_names)
 {
-    /* RULES.md §2: "ceu = 10 contact hours ...; cec = 1 contact hour";
+    /* docs/rules.md §2: "ceu = 10 contact hours ...; cec = 1 contact hour";
      * "Unit names compare case-insensitively". */
     ck_assert_int_eq(recert_unit_standard_per_hour("hours"), 1000000);
     ck_assert_int_eq(recert_unit_standard_per_hour("HOURS"), 1000000);

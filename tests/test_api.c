@@ -1,5 +1,5 @@
 /*
- * The handle API (API.md): versions, the last error, catalogs, rosters built
+ * The handle API (docs/api.md): versions, the last error, catalogs, rosters built
  * by hand giving exactly the report the JSON path gives, report getters,
  * and "a failing call changes nothing".
  */
@@ -98,7 +98,7 @@ START_TEST(handles_give_the_json_report)
     ck_assert_int_eq(recert_report_to_json(&via_handles, rep, 0), RECERT_OK);
     ck_assert_str_eq(via_handles, via_json);
 
-    /* Getters: RULES.md §6 pooled 20 + 25 + 16 = 61 CEC >= 60; invoice 55 + 5. */
+    /* Getters: docs/rules.md §6 pooled 20 + 25 + 16 = 61 CEC >= 60; invoice 55 + 5. */
     ck_assert_uint_eq(recert_report_holder_count(rep), 1);
     ck_assert_str_eq(recert_report_holder_id(rep, 0), "h1");
     ck_assert_uint_eq(recert_report_credential_count(rep, 0), 2);
@@ -132,7 +132,7 @@ START_TEST(handles_give_the_json_report)
 }
 END_TEST
 
-/* API.md: "A failing call changes nothing." */
+/* docs/api.md: "A failing call changes nothing." */
 START_TEST(failed_add_changes_nothing)
 {
     recert_roster *r = build_example_10();
@@ -216,7 +216,7 @@ START_TEST(handle_limits)
 }
 END_TEST
 
-/* API.md "Policies and threads": a catalog is read-only once a roster uses
+/* docs/api.md "Policies and threads": a catalog is read-only once a roster uses
  * it; a roster keeps its catalog alive. */
 START_TEST(catalogs)
 {
@@ -250,7 +250,7 @@ START_TEST(catalogs)
     ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
     recert_credential *c;
     /* x-cpt: year_end, 1 year: certified 2024-03-01; S + 1 year - 1 day =
-     * 2025-02-28, whose Dec 31 is E = 2025-12-31 (RULES.md §3). */
+     * 2025-02-28, whose Dec 31 is E = 2025-12-31 (docs/rules.md §3). */
     ck_assert_int_eq(recert_credential_new(&c, "c", "x-cpt", day("2024-03-01")), RECERT_OK);
     ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
     recert_credential_free(c);
@@ -266,7 +266,7 @@ START_TEST(catalogs)
 }
 END_TEST
 
-/* RULES.md §4, one reason per credit entry. NASM, cycle_start 2024-06-30,
+/* docs/rules.md §4, one reason per credit entry. NASM, cycle_start 2024-06-30,
  * E = 2026-06-30, grace 90: credit deadline 2026-09-28; application received
  * 2026-08-01 = R; T = 2026-10-15. */
 START_TEST(credit_reasons)
@@ -307,7 +307,7 @@ START_TEST(credit_reasons)
 }
 END_TEST
 
-/* RULES.md §9: seeded selection, deterministic, uniform over ids, the rate
+/* docs/rules.md §9: seeded selection, deterministic, uniform over ids, the rate
  * within statistical error. Over n = 1,000,000 ids at p = 0.1 the count is
  * Binomial(n, p): mean 100,000, standard deviation sqrt(n p (1-p)) = 300;
  * a fixed seed makes this deterministic, and 6 deviations (1,800) is a bound

@@ -1,5 +1,5 @@
 /*
- * Tests of calendar days: RULES.md §1 ("A date is a civil date in the
+ * Tests of calendar days: docs/rules.md §1 ("A date is a civil date in the
  * proleptic Gregorian calendar ... Valid range: 1900-01-01 to 9999-12-31",
  * and the offsets "clamped to its last day ... as Python's
  * dateutil.relativedelta does").
@@ -67,7 +67,7 @@ static const struct {
 
 START_TEST(test_known_days)
 {
-    /* RULES.md §1: day numbers are days since 1970-01-01, proleptic
+    /* docs/rules.md §1: day numbers are days since 1970-01-01, proleptic
      * Gregorian. */
     char buf[RECERT_DATE_BUFSIZE];
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -295,7 +295,7 @@ START_TEST(test_ymd)
 }
 END_TEST
 
-/* ---- offsets (RULES.md §1) -------------------------------------------- */
+/* ---- offsets (docs/rules.md §1) -------------------------------------------- */
 
 static void check_add(const char *from, int years, int months, int days, const char *want)
 {
@@ -310,14 +310,14 @@ static void check_add(const char *from, int years, int months, int days, const c
 
 START_TEST(test_add_clamping)
 {
-    /* RULES.md §1: "2024-02-29 + 1 year = 2025-02-28" (no Feb 29 in 2025:
+    /* docs/rules.md §1: "2024-02-29 + 1 year = 2025-02-28" (no Feb 29 in 2025:
      * clamped to the month's last day). */
     check_add("2024-02-29", 1, 0, 0, "2025-02-28");
     /* "2024-02-29 + {1 year, 1 month} = 2025-03-29": years and months
      * together are 13 months → 2025-03-29, which exists; no clamp. (Adding
      * the year first, clamping, then the month would give 2025-03-28.) */
     check_add("2024-02-29", 1, 1, 0, "2025-03-29");
-    /* FORMAT.md: "six months after Dec 31" is {"months": 6} → June 30:
+    /* docs/format.md: "six months after Dec 31" is {"months": 6} → June 30:
      * 2026-12-31 + 6 months = 2027-06-31 → clamped to 2027-06-30. */
     check_add("2026-12-31", 0, 6, 0, "2027-06-30");
     /* NASM final deadline {1 year, -1 day}: 2026-06-30 + 1 year =
@@ -346,7 +346,7 @@ START_TEST(test_add_clamping)
     check_add("2026-04-10", 0, 0, 90, "2026-07-09");
     check_add("2026-04-10", 0, 0, 0, "2026-04-10");
     check_add("2024-03-01", 0, 0, -1, "2024-02-29");
-    /* ACSM year_end rule, RULES.md §3: certified 2023-05-10 + 3 years - 1 day
+    /* ACSM year_end rule, docs/rules.md §3: certified 2023-05-10 + 3 years - 1 day
      * = 2026-05-09 (its year's end is 2026-12-31). */
     check_add("2023-05-10", 3, 0, -1, "2026-05-09");
 }
@@ -381,7 +381,7 @@ END_TEST
 
 START_TEST(test_year_end)
 {
-    /* December 31 of the day's year (RULES.md §3 year_end). */
+    /* December 31 of the day's year (docs/rules.md §3 year_end). */
     int32_t d = 0;
     ck_assert_int_eq(recert_date_year_end(&d, day_of("2026-05-09")), RECERT_OK);
     ck_assert_int_eq(d, 20818); /* 2026-12-31 */

@@ -2,7 +2,7 @@
  * The worked examples (the .json files of tests/data/examples) as a Check suite.
  *
  * Each example gives `as_of`, a `records` document and the expected `report`,
- * all worked out by hand from RULES.md independently of the code. This suite
+ * all worked out by hand from docs/rules.md independently of the code. This suite
  * evaluates the records with recert_evaluate_json() and compares the produced
  * report with the expected one field by field:
  *
@@ -13,7 +13,7 @@
  *   - amounts (JSON reals) are compared as exact decimals: both sides are
  *     turned into integer ten-thousandths (the report needs at most three
  *     decimals: 0.25 h = 0.025 CEU), never compared with ==; an expected real
- *     must be written as a real (FORMAT.md: "with a decimal point");
+ *     must be written as a real (docs/format.md: "with a decimal point");
  *   - integers (cents), strings, booleans and null must match exactly.
  *
  * A failure names the example file and the JSON path of the first mismatch.

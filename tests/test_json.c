@@ -1,5 +1,5 @@
 /*
- * JSON in and out (FORMAT.md): lossless round trip, x- members, every error
+ * JSON in and out (docs/format.md): lossless round trip, x- members, every error
  * with its path, recert_validate_json listing every error, policy
  * documents and their errors, a document's own policies.
  */
@@ -55,7 +55,7 @@ static int import_code(const char *doc)
 
 /* ---- round trip --------------------------------------------------------------- */
 
-/* FORMAT.md: "import(export(import(x))) equals import(x)" and
+/* docs/format.md: "import(export(import(x))) equals import(x)" and
  * "export(import(x)) is x with its members reordered". */
 START_TEST(round_trip_examples)
 {
@@ -190,14 +190,14 @@ START_TEST(errors_name_their_place)
     expect_error("{\"recert\":2,\"holders\":[]}", RECERT_EDATA, "recert", "unsupported format version 2");
     expect_error("{\"holders\":[]}", RECERT_EDATA, "recert", "missing member");
     expect_error(HOLDER(",\"name\":5"), RECERT_EDATA, "holders[0].name", "expected a string, got a number: 5");
-    /* RULES.md §3: cycle_start before certified; expires not after S */
+    /* docs/rules.md §3: cycle_start before certified; expires not after S */
     expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
                         "\"cycle_start\":\"2022-06-29\"}]"),
                  RECERT_EDATA, "holders[0].credentials[0]", "cycle_start 2022-06-29 is before certified 2022-06-30");
     expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"2022-06-30\","
                         "\"cycle_start\":\"2024-06-30\",\"expires\":\"2024-06-30\"}]"),
                  RECERT_EDATA, "holders[0].credentials[0]", "is not after the cycle start");
-    /* RULES.md §1: a reported date past 9999-12-31 is RECERT_ERANGE naming the
+    /* docs/rules.md §1: a reported date past 9999-12-31 is RECERT_ERANGE naming the
      * credential: certified 9998-06-01, E = 10000-06-01. */
     expect_error(HOLDER(",\"credentials\":[{\"id\":\"n\",\"policy\":\"nasm-cpt\",\"certified\":\"9998-06-01\"}]"),
                  RECERT_ERANGE, "holders[0].credentials[0]", "9999-12-31");
@@ -286,7 +286,7 @@ static int policy_code(const char *doc)
     return rc;
 }
 
-/* FORMAT.md "Errors in a policy". */
+/* docs/format.md "Errors in a policy". */
 START_TEST(policy_errors)
 {
     const char *unit = "\"unit\":{\"name\":\"U\",\"per_hour\":1},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},";
@@ -319,7 +319,7 @@ START_TEST(policy_errors)
     snprintf(doc, sizeof doc, POLICY_HEAD "%s\"credits_required\":10.001}", unit);
     ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
     ck_assert_str_eq(recert_error_path(), "credits_required");
-    /* A standard unit name with another per_hour (RULES.md §2). */
+    /* A standard unit name with another per_hour (docs/rules.md §2). */
     snprintf(doc, sizeof doc, POLICY_HEAD "\"unit\":{\"name\":\"Ceu\",\"per_hour\":1},"
              "\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},\"credits_required\":1}");
     ck_assert_int_eq(policy_code(doc), RECERT_EDATA);
@@ -405,7 +405,7 @@ START_TEST(document_policies_add_and_replace)
 }
 END_TEST
 
-/* RULES.md §2: two policies of one document giving one unit name different
+/* docs/rules.md §2: two policies of one document giving one unit name different
  * per_hour are an error. */
 START_TEST(document_unit_clash)
 {

@@ -1,6 +1,6 @@
 /*
  * Tests of the records model through the public API: credits, credentials,
- * holders (FORMAT.md "Records document"; API.md "Handles and ownership":
+ * holders (docs/format.md "Records document"; docs/api.md "Handles and ownership":
  * "Adding an object to another copies it", "A failing call changes
  * nothing", getters lend).
  *
@@ -73,7 +73,7 @@ END_TEST
 
 START_TEST(test_credit_new_and_defaults)
 {
-    /* FORMAT.md credit: id and completed required; approval defaults to
+    /* docs/format.md credit: id and completed required; approval defaults to
      * preapproved; applies_to defaults to all credentials. */
     recert_credit *k = NULL;
     ck_assert_int_eq(recert_credit_new(&k, "k1", D2025_02_01), RECERT_OK);
@@ -124,7 +124,7 @@ END_TEST
 
 START_TEST(test_credit_setters)
 {
-    /* The FORMAT.md example credits: k1 1.5 CEU, completed 2025-02-01;
+    /* The docs/format.md example credits: k1 1.5 CEU, completed 2025-02-01;
      * k2 4 hours, not preapproved, petition filed 2025-09-20, pending. */
     recert_credit *k = NULL;
     ck_assert_int_eq(recert_credit_new(&k, "k1", D2025_02_01), RECERT_OK);
@@ -249,7 +249,7 @@ static void same(const credit_state *a, const credit_state *b)
 
 START_TEST(test_credit_failures_change_nothing)
 {
-    /* API.md: "A failing call changes nothing." */
+    /* docs/api.md: "A failing call changes nothing." */
     recert_credit *k = NULL;
     ck_assert_int_eq(recert_credit_new(&k, "k2", D2025_09_14), RECERT_OK);
     ck_assert_int_eq(recert_credit_set_title(k, "Kettlebell workshop"), RECERT_OK);
@@ -354,7 +354,7 @@ END_TEST
 
 START_TEST(test_credit_x_members)
 {
-    /* FORMAT.md: members whose name starts with "x-" are the
+    /* docs/format.md: members whose name starts with "x-" are the
      * application's own; API: values cross as JSON text. */
     recert_credit *k = NULL;
     ck_assert_int_eq(recert_credit_new(&k, "k1", D2025_02_01), RECERT_OK);
@@ -448,7 +448,7 @@ END_TEST
 
 START_TEST(test_credential_new_and_defaults)
 {
-    /* FORMAT.md credential: id, policy and certified required; the rest
+    /* docs/format.md credential: id, policy and certified required; the rest
      * not given. */
     recert_credential *c = NULL;
     ck_assert_int_eq(recert_credential_new(&c, "nasm", "nasm-cpt", D2022_04_10), RECERT_OK);
@@ -487,7 +487,7 @@ END_TEST
 
 START_TEST(test_credential_setters)
 {
-    /* The FORMAT.md example credential: certified 2022-04-10, cycle
+    /* The docs/format.md example credential: certified 2022-04-10, cycle
      * 2024-04-10 .. 2026-04-10, application received 2026-03-30 (pending),
      * audit selected 2026-04-02 with documents 2026-04-20. */
     recert_credential *c = NULL;
@@ -875,7 +875,7 @@ END_TEST
 
 START_TEST(test_holder_cpr_aed)
 {
-    /* FORMAT.md cpr_aed: completed and expires required; hands_on and
+    /* docs/format.md cpr_aed: completed and expires required; hands_on and
      * adult_cpr_aed default to true. The example: completed 2025-06-01,
      * expires 2027-06-01, hands-on. */
     recert_holder *h = NULL;

@@ -1,11 +1,11 @@
 /*
- * The rules of RULES.md, one small case each, as a Check suite.
+ * The rules of docs/rules.md, one small case each, as a Check suite.
  *
- * Written from the spec alone (RULES.md, FORMAT.md, API.md), independently
+ * Written from the spec alone (docs/rules.md, docs/format.md, docs/api.md), independently
  * of the engine's code: each test builds a small records document, evaluates
  * it with recert_evaluate_json() as of a day, parses the report with jansson
  * and asserts the members the rule decides. Each test's comment names its
- * RULES.md section and shows the dates worked out by hand.
+ * docs/rules.md section and shows the dates worked out by hand.
  * The helpers (EVAL_DOC, EXPECT_*, ...) are in tests/rules_support.[ch],
  * shared with tests/test_policy_ext.c.
  *
@@ -337,7 +337,7 @@ START_TEST(s1_offset_years_months_together)
 }
 END_TEST
 
-/* §1 offsets (FORMAT.md): "six months after Dec 31" {months: 6} -> June 30:
+/* §1 offsets (docs/format.md): "six months after Dec 31" {months: 6} -> June 30:
  * year_end policy, certified 2023-05-10 -> E = 2026-12-31, final deadline
  * 2027-06-31 clamped = 2027-06-30. */
 START_TEST(s1_offset_months_clamp)
@@ -2027,7 +2027,7 @@ START_TEST(s10_shortfall_with_cpr_missing)
 }
 END_TEST
 
-/* FORMAT.md: counted lists the ids in input order (not date order). */
+/* docs/format.md: counted lists the ids in input order (not date order). */
 START_TEST(s10_counted_in_input_order)
 {
     EVAL_H("2025-06-01", NASM_H(CPR, "", HOURS("c", "2025-05-01", "1") "," HOURS("a", "2024-09-01", "1") ","
@@ -2036,7 +2036,7 @@ START_TEST(s10_counted_in_input_order)
 }
 END_TEST
 
-/* FORMAT.md: notices ordered by code, then by the credit's input order.
+/* docs/format.md: notices ordered by code, then by the credit's input order.
  * T 2026-10-05, no application: z and y (not preapproved, no petition, in
  * the window) and a (2026-10-01 > E + 90). */
 START_TEST(s10_notice_order)
@@ -2047,7 +2047,7 @@ START_TEST(s10_notice_order)
 }
 END_TEST
 
-/* FORMAT.md: every listed member is present; next_cycle and renewal_group
+/* docs/format.md: every listed member is present; next_cycle and renewal_group
  * only when they apply; ids and policy echo the input. */
 START_TEST(s10_report_shape)
 {
@@ -2185,7 +2185,7 @@ END_TEST
 
 /* ==== Errors ============================================================= */
 
-/* FORMAT.md: an invalid date is RECERT_EDATA at its path, the message
+/* docs/format.md: an invalid date is RECERT_EDATA at its path, the message
  * showing the value. */
 START_TEST(err_invalid_date)
 {
@@ -2198,7 +2198,7 @@ START_TEST(err_invalid_date)
 }
 END_TEST
 
-/* FORMAT.md: an unknown member is an error naming its path. */
+/* docs/format.md: an unknown member is an error naming its path. */
 START_TEST(err_unknown_member)
 {
     EXPECT_ERROR("{'recert':1,'holders':[{'id':'h1','credentials':[{'id':'n','policy':'nasm-cpt',"
@@ -2207,7 +2207,7 @@ START_TEST(err_unknown_member)
 }
 END_TEST
 
-/* FORMAT.md: x- members are allowed on every object. */
+/* docs/format.md: x- members are allowed on every object. */
 START_TEST(err_x_members_allowed)
 {
     EVAL_DOC("2025-06-01", "{'recert':1,'x-app':{'v':1},'holders':[{'id':'h1','x-h':1,"
@@ -2612,7 +2612,7 @@ START_TEST(s7_final_deadline_without_windows_is_error)
 }
 END_TEST
 
-/* FORMAT.md policy errors: a late window named on_time (or closed). */
+/* docs/format.md policy errors: a late window named on_time (or closed). */
 START_TEST(err_policy_window_named_on_time)
 {
     EXPECT_ERROR_UNDER(DOC(UPOL("w", "1.0", ",'late_windows':[{'tier':'on_time','through':null}],'final_deadline':{'days':30}"),
@@ -2624,7 +2624,7 @@ START_TEST(err_policy_window_named_on_time)
 }
 END_TEST
 
-/* FORMAT.md policy errors: cycle.years < 1. */
+/* docs/format.md policy errors: cycle.years < 1. */
 START_TEST(err_policy_cycle_years)
 {
     EXPECT_ERROR_UNDER("{'recert':1,'policies':[{'id':'y','organization':'T','name':'T','currency':'USD',"
@@ -2634,7 +2634,7 @@ START_TEST(err_policy_cycle_years)
 }
 END_TEST
 
-/* FORMAT.md policy errors: a negative grace or fee. */
+/* docs/format.md policy errors: a negative grace or fee. */
 START_TEST(err_policy_negative_values)
 {
     EXPECT_ERROR_UNDER(DOC(UPOL("g", "1.0", ",'credit_grace_days':-1"), "{'id':'h1'}"), RECERT_EDATA,
@@ -2644,7 +2644,7 @@ START_TEST(err_policy_negative_values)
 }
 END_TEST
 
-/* FORMAT.md: a document's policy replaces a built-in with the same id:
+/* docs/format.md: a document's policy replaces a built-in with the same id:
  * "nasm-cpt" with a $10 fee and a 1.0 CEU requirement (no CPR/AED). */
 START_TEST(ok_document_policy_replaces_builtin)
 {

@@ -32,7 +32,7 @@
  * changes the number of rounds (default 10).
  *
  * The rules themselves are checked elsewhere (test_examples, test_rules);
- * here the rule under test is determinism: RULES.md §1, evaluation depends
+ * here the rule under test is determinism: docs/rules.md §1, evaluation depends
  * only on the records, the policies and as_of, so the same inputs give the
  * same report in any thread, in any interleaving. The dates of the generated
  * rosters are worked from fixed day numbers (see gen_roster()); their
@@ -389,7 +389,7 @@ START_TEST(default_catalog_first_build)
     const recert_catalog *def = NULL;
     ck_assert_int_eq(recert_catalog_default(&def), RECERT_OK);
     ck_assert_ptr_nonnull(def);
-    ck_assert_uint_eq(recert_catalog_count(def), 9); /* RULES.md §11: the nine built-ins */
+    ck_assert_uint_eq(recert_catalog_count(def), 9); /* docs/rules.md §11: the nine built-ins */
     for (size_t t = 0; t < NTHREADS; t++) {
         example *ex = &examples[t];
         ck_assert_msg(racers[t].rc == RECERT_OK, "thread %zu (%s): %d", t, ex->name, racers[t].rc);

@@ -42,7 +42,7 @@ export declare class RecertError extends Error {
 }
 
 // ---------------------------------------------------------------------------
-// The documents (FORMAT.md), as the one-call path returns them.
+// The documents (docs/format.md), as the one-call path returns them.
 
 export type Status = 'renewed' | 'submitted' | 'eligible' | 'in_progress' | 'late' | 'lapsed';
 export type RenewalPath = 'credits' | 'exam';
@@ -120,7 +120,7 @@ export interface ValidationError {
   message: string;
 }
 
-/** A policy document (FORMAT.md "Policy document"). */
+/** A policy document (docs/format.md "Policy document"). */
 export interface PolicyDocument {
   id: string;
   organization: string;
@@ -150,7 +150,7 @@ export declare function policies(): PolicyDocument[];
 
 /** Is the application with this id selected for audit at this rate (parts
  * per million: 10% is 100000) with this seed (a uint64)? Deterministic, and
- * monotone in the rate (recert_audit_select, RULES.md §9). */
+ * monotone in the rate (recert_audit_select, docs/rules.md §9). */
 export declare function auditSelect(id: string, ratePpm: number, seed: number | bigint): boolean;
 
 /** The version of the loaded library. */
@@ -183,7 +183,7 @@ interface XMembers {
 
 export type CycleKind = 'anniversary' | 'year_end' | 'fixed';
 
-/** An offset of the policy document (FORMAT.md): the parts as written, 0 for
+/** An offset of the policy document (docs/format.md): the parts as written, 0 for
  * a part not given. */
 export interface Offset {
   years: number;
@@ -389,7 +389,7 @@ export interface EntryDays<T> {
   examDeadline: T | null;
   nextCycleStart: T | null;
   nextCycleExpires: T | null;
-  /** R (RULES.md §7): the day the application was received, else as_of. */
+  /** R (docs/rules.md §7): the day the application was received, else as_of. */
   reference: T | null;
 }
 

@@ -14,7 +14,7 @@ const { Policy, Catalog } = require('./lib/policy');
 const { Report, ReportEntry } = require('./lib/report');
 const { Credit, Credential, Holder, Roster } = require('./lib/records');
 
-// The report document (FORMAT.md) as JSON text, for records (an object, JSON
+// The report document (docs/format.md) as JSON text, for records (an object, JSON
 // text, a Buffer, a file path, or a Roster) as of asOf ("YYYY-MM-DD", a Date
 // or a day number; default: today in the local time zone).
 function evaluateJSON(records, asOf) {

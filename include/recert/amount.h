@@ -1,5 +1,5 @@
 /*
- * librecert — credit amounts and money (RULES.md §2).
+ * librecert — credit amounts and money (docs/rules.md §2).
  *
  * No floating point: a credit amount crosses the API as an int64_t number of
  * centihours (hundredths of a contact hour), and an amount written in some

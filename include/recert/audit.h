@@ -1,5 +1,5 @@
 /*
- * librecert — seeded audit selection (RULES.md §9), for certifying bodies
+ * librecert — seeded audit selection (docs/rules.md §9), for certifying bodies
  * and employers that run their own random audits.
  *
  * SPDX-License-Identifier: MIT

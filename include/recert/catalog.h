@@ -1,7 +1,7 @@
 /*
  * librecert — a catalog: a set of policies that rosters are read against.
  *
- * The default catalog holds the built-in policies (RULES.md §11), built once
+ * The default catalog holds the built-in policies (docs/rules.md §11), built once
  * on first use under a lock; a failed build (out of memory) is retried on the
  * next call. It is never freed while the library is loaded. A catalog is
  * read-only while a roster uses it (each roster holds a reference, counted
@@ -64,7 +64,7 @@ RECERT_API int recert_catalog_add_json(recert_catalog *catalog, const char *text
 /* Number of policies (0 for NULL), and the i-th one (borrowed; NULL for a
  * NULL catalog or i out of range), in the order they were added; a
  * replacement keeps the place of the policy it replaced (the built-ins come
- * in RULES.md §11's order). */
+ * in docs/rules.md §11's order). */
 RECERT_API size_t recert_catalog_count(const recert_catalog *catalog);
 RECERT_API const recert_policy *recert_catalog_at(const recert_catalog *catalog, size_t i);
 

@@ -1,6 +1,6 @@
 /*
  * librecert — a credential: one certification held by one holder, with its
- * renewal application, audit and exam (FORMAT.md, RULES.md §3, §7–§9).
+ * renewal application, audit and exam (docs/format.md, docs/rules.md §3, §7–§9).
  *
  * Made with recert_credential_new(), changed with the setters, added to a
  * holder with recert_holder_add_credential() (which copies it). A credential
@@ -11,7 +11,7 @@
  * on failure. Setters check each day alone. The order of the days
  * (cycle_start not before certified, expires after the cycle start) is
  * checked when the holder joins a roster (RECERT_EDATA there); the order of
- * application and audit days is not checked at all (RULES.md is silent: a
+ * application and audit days is not checked at all (docs/rules.md is silent: a
  * decided day before received is taken as given).
  *
  * SPDX-License-Identifier: MIT
@@ -65,11 +65,11 @@ RECERT_API int recert_credential_set_application(recert_credential *credential, 
  * x- members, the other arguments then unchecked), the day documents were
  * received, the outcome and its day (each optional: RECERT_DAY_NONE,
  * RECERT_OUTCOME_NONE). A decided day without an outcome is kept but
- * ignored by evaluation (RULES.md §9). */
+ * ignored by evaluation (docs/rules.md §9). */
 RECERT_API int recert_credential_set_audit(recert_credential *credential, int32_t selected,
                                            int32_t documents_received, recert_audit_outcome outcome,
                                            int32_t decided);
-/* The exam retaken for renewal (RULES.md §6): RECERT_DAY_NONE removes it
+/* The exam retaken for renewal (docs/rules.md §6): RECERT_DAY_NONE removes it
  * (and its x- members). Only a policy with exam_path uses it. */
 RECERT_API int recert_credential_set_exam(recert_credential *credential, int32_t passed);
 

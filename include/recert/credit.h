@@ -1,6 +1,6 @@
 /*
  * librecert — a credit entry: one course or activity of a holder
- * (FORMAT.md "Records document", RULES.md §2 and §4).
+ * (docs/format.md "Records document", docs/rules.md §2 and §4).
  *
  * A credit is made with recert_credit_new(), changed with the setters, and
  * added to a holder with recert_holder_add_credit(), which copies it. A
@@ -78,7 +78,7 @@ RECERT_API int recert_credit_set_approval(recert_credit *credit, recert_approval
  * (required: RECERT_DAY_NONE or a day outside 1900..9999 is RECERT_ERANGE)
  * and the day it was decided (RECERT_DAY_NONE: not given; else RECERT_ERANGE
  * outside 1900..9999). A decided day before filed is not checked, and
- * evaluation reads decided only for APPROVED and DENIED (RULES.md §1: a
+ * evaluation reads decided only for APPROVED and DENIED (docs/rules.md §1: a
  * decision after the evaluation day is still pending). RECERT_PETITION_NONE
  * removes the petition and its x- members (filed and decided are then
  * ignored, not checked); another status value is RECERT_EINVAL. A petition
@@ -126,7 +126,7 @@ RECERT_API const char *recert_credit_applies_to_at(const recert_credit *credit, 
 RECERT_API const char *recert_credit_category(const recert_credit *credit); /* NULL when absent */
 
 /*
- * The application's own members, whose names start with "x-" (FORMAT.md):
+ * The application's own members, whose names start with "x-" (docs/format.md):
  * values cross as JSON text. x_set: value is any NUL-terminated JSON text,
  * kept in compact form (" 5 " reads back as "5"); on an existing key it
  * replaces the value in place (the member keeps its position), a new key

@@ -1,5 +1,5 @@
 /*
- * librecert — calendar days (RULES.md §1).
+ * librecert — calendar days (docs/rules.md §1).
  *
  * A date is a civil date of the proleptic Gregorian calendar, with no time of
  * day and no time zone, carried as an int32_t day number: days since
@@ -55,7 +55,7 @@ RECERT_API int recert_date_to_ymd(int32_t day, int *year, int *month, int *mday)
 
 /*
  * day + an offset of years, months and days (each may be negative), the way
- * RULES.md §1 says: years and months are added together as months keeping
+ * docs/rules.md §1 says: years and months are added together as months keeping
  * the day of month, a day that does not exist in the target month is
  * clamped to its last day (2024-02-29 + 1 year = 2025-02-28), then the days
  * are added (2024-02-29 + {1 year, 1 month} = 2025-03-29).

@@ -1,6 +1,6 @@
 /*
  * librecert — a holder: one person, with credentials, credit entries and
- * CPR/AED records (FORMAT.md, RULES.md §4–§5).
+ * CPR/AED records (docs/format.md, docs/rules.md §4–§5).
  *
  * Adding a credential or credit copies it: the caller still owns and frees
  * what it passed. Children returned by the getters are borrowed and

@@ -1,6 +1,6 @@
 /*
- * librecert — a policy: the rules of one certification (FORMAT.md "Policy
- * document", RULES.md §11). A policy is data: it is created from its JSON
+ * librecert — a policy: the rules of one certification (docs/format.md "Policy
+ * document", docs/rules.md §11). A policy is data: it is created from its JSON
  * document and is read-only afterwards.
  *
  * SPDX-License-Identifier: MIT
@@ -14,7 +14,7 @@
 extern "C" {
 #endif
 
-/* How a cycle's expiration day follows from its start (RULES.md §3). */
+/* How a cycle's expiration day follows from its start (docs/rules.md §3). */
 typedef enum recert_cycle_kind {
     RECERT_CYCLE_ANNIVERSARY = 0, /* E = S + N years */
     RECERT_CYCLE_YEAR_END = 1,    /* E = Dec 31 of the year of S + N years - 1 day */
@@ -22,7 +22,7 @@ typedef enum recert_cycle_kind {
                                      + k*N years, the same for every holder (docs/rules.md §3a) */
 } recert_cycle_kind;
 
-/* How credits that are not preapproved are treated (RULES.md §4). */
+/* How credits that are not preapproved are treated (docs/rules.md §4). */
 typedef enum recert_unapproved {
     RECERT_UNAPPROVED_ACCEPTED = 0, /* they count like any other */
     RECERT_UNAPPROVED_PETITION = 1  /* they count once a petition is approved */
@@ -38,7 +38,7 @@ typedef enum recert_policy_fee_kind {
 /*
  * Parse one policy document (len bytes of text, no NUL needed). A standalone
  * document may carry "recert": 1; any other value of "recert" is an error.
- * Every problem is an error naming its path (FORMAT.md lists them; the first
+ * Every problem is an error naming its path (docs/format.md lists them; the first
  * one is reported): RECERT_EINVAL for a NULL out or text, RECERT_EPARSE for
  * text that is not JSON (duplicate keys included), RECERT_EDATA for a
  * document that is not a valid policy, RECERT_ELIMIT for more than 64 late
@@ -97,7 +97,7 @@ RECERT_API int64_t recert_policy_late_window_fee(const recert_policy *policy, si
 RECERT_API int recert_policy_audits(const recert_policy *policy);                /* 1 or 0 */
 RECERT_API int32_t recert_policy_audit_documents_days(const recert_policy *policy); /* 0 without audit */
 
-/* The offsets from E (FORMAT.md "an offset"): *years, *months, *days (each
+/* The offsets from E (docs/format.md "an offset"): *years, *months, *days (each
  * pointer may be NULL) receive the parts as written, 0 for a part not given.
  * recert_policy_late_window_through(): 1 for a window ending on E + offset,
  * 0 for one running through the final deadline ("through": null; the parts
@@ -134,7 +134,7 @@ RECERT_API int recert_policy_proration_step(const recert_policy *policy, size_t 
                                             int *days, int64_t *required);
 
 /*
- * Dated versions (FORMAT.md "Dated versions", docs/rules.md §11a). A
+ * Dated versions (docs/format.md "Dated versions", docs/rules.md §11a). A
  * policy document with "versions" is its base terms (in force before the
  * first effective day) plus each version: the base with every version up to
  * it applied as a JSON merge patch. The version in force on a cycle's

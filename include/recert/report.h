@@ -1,6 +1,6 @@
 /*
  * librecert — a report: what evaluation computed as of a day, for every
- * credential of every holder (FORMAT.md "Report document", RULES.md §3–§10).
+ * credential of every holder (docs/format.md "Report document", docs/rules.md §3–§10).
  *
  * Entries are addressed by holder index h (input order) and credential index
  * c within the holder (input order). Getters given a NULL report, an index
@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-typedef enum recert_status { /* RULES.md §8 */
+typedef enum recert_status { /* docs/rules.md §8 */
     RECERT_STATUS_RENEWED = 0,
     RECERT_STATUS_SUBMITTED = 1,
     RECERT_STATUS_ELIGIBLE = 2,
@@ -33,19 +33,19 @@ typedef enum recert_status { /* RULES.md §8 */
     RECERT_STATUS_LAPSED = 5
 } recert_status;
 
-typedef enum recert_path { /* RULES.md §6 */
+typedef enum recert_path { /* docs/rules.md §6 */
     RECERT_PATH_NONE = 0,
     RECERT_PATH_CREDITS = 1,
     RECERT_PATH_EXAM = 2
 } recert_path;
 
-typedef enum recert_tier_kind { /* RULES.md §7 */
+typedef enum recert_tier_kind { /* docs/rules.md §7 */
     RECERT_TIER_ON_TIME = 0,
     RECERT_TIER_LATE = 1, /* one of the policy's late windows: see recert_report_tier() */
     RECERT_TIER_CLOSED = 2
 } recert_tier_kind;
 
-typedef enum recert_cpr_aed_state { /* RULES.md §5 */
+typedef enum recert_cpr_aed_state { /* docs/rules.md §5 */
     RECERT_CPR_AED_CURRENT = 0,
     RECERT_CPR_AED_NOT_HANDS_ON = 1,
     RECERT_CPR_AED_EXPIRED = 2,
@@ -54,7 +54,7 @@ typedef enum recert_cpr_aed_state { /* RULES.md §5 */
     RECERT_CPR_AED_EXPIRING = 5 /* valid on R but not through R + the policy's valid_days_after */
 } recert_cpr_aed_state;
 
-typedef enum recert_audit_state { /* RULES.md §9 */
+typedef enum recert_audit_state { /* docs/rules.md §9 */
     RECERT_AUDIT_NONE = 0,
     RECERT_AUDIT_DOCUMENTS_DUE = 1,
     RECERT_AUDIT_OVERDUE = 2,
@@ -63,7 +63,7 @@ typedef enum recert_audit_state { /* RULES.md §9 */
     RECERT_AUDIT_FAILED = 5
 } recert_audit_state;
 
-typedef enum recert_notice_code { /* FORMAT.md "notices" */
+typedef enum recert_notice_code { /* docs/format.md "notices" */
     RECERT_NOTICE_PETITION_REQUIRED = 0,
     RECERT_NOTICE_PETITION_PENDING = 1,
     RECERT_NOTICE_PETITION_DENIED = 2,
@@ -76,7 +76,7 @@ typedef enum recert_notice_code { /* FORMAT.md "notices" */
     RECERT_NOTICE_CATEGORY_MAXIMUM = 9  /* a credit counts in part or not at all: its category is full */
 } recert_notice_code;
 
-typedef enum recert_date_kind { /* RULES.md §10, the report's "dates" */
+typedef enum recert_date_kind { /* docs/rules.md §10, the report's "dates" */
     RECERT_DATE_CYCLE_START = 0,
     RECERT_DATE_EXPIRES = 1,
     RECERT_DATE_CREDIT_DEADLINE = 2,
@@ -88,10 +88,10 @@ typedef enum recert_date_kind { /* RULES.md §10, the report's "dates" */
     RECERT_DATE_EXAM_DEADLINE = 8,
     RECERT_DATE_NEXT_CYCLE_START = 9,  /* renewed credentials only */
     RECERT_DATE_NEXT_CYCLE_EXPIRES = 10,
-    RECERT_DATE_REFERENCE = 11 /* R (RULES.md §7): the application's receipt, else as_of */
+    RECERT_DATE_REFERENCE = 11 /* R (docs/rules.md §7): the application's receipt, else as_of */
 } recert_date_kind;
 
-/* Why a credit entry counts for a credential or not (RULES.md §4, §6), in
+/* Why a credit entry counts for a credential or not (docs/rules.md §4, §6), in
  * the order the rules are applied: the first that holds is given. */
 typedef enum recert_credit_reason {
     RECERT_CREDIT_COUNTED = 0,            /* counts */
@@ -113,14 +113,14 @@ typedef enum recert_category_field { /* docs/rules.md §4a, centihours */
     RECERT_CATEGORY_MAX = 2     /* -1 when the policy gives none */
 } recert_category_field;
 
-typedef enum recert_credits_kind { /* RULES.md §10, centihours */
+typedef enum recert_credits_kind { /* docs/rules.md §10, centihours */
     RECERT_CREDITS_REQUIRED = 0,
     RECERT_CREDITS_EARNED = 1,
     RECERT_CREDITS_PENDING = 2,
     RECERT_CREDITS_SHORTFALL = 3
 } recert_credits_kind;
 
-typedef enum recert_fee_kind { /* RULES.md §7, cents */
+typedef enum recert_fee_kind { /* docs/rules.md §7, cents */
     RECERT_FEE_RENEWAL = 0,
     RECERT_FEE_LATE = 1,
     RECERT_FEE_TOTAL = 2,
@@ -129,7 +129,7 @@ typedef enum recert_fee_kind { /* RULES.md §7, cents */
 
 RECERT_API void recert_report_free(recert_report *report);
 
-/* The report document (FORMAT.md). flags: 0 or RECERT_JSON_PRETTY. Release
+/* The report document (docs/format.md). flags: 0 or RECERT_JSON_PRETTY. Release
  * *out with recert_free(). */
 RECERT_API int recert_report_to_json(char **out, const recert_report *report, unsigned flags);
 
@@ -143,7 +143,7 @@ RECERT_API const char *recert_report_policy_id(const recert_report *report, size
 RECERT_API int recert_report_status(const recert_report *report, size_t h, size_t c); /* recert_status, -1 */
 RECERT_API int recert_report_certified(const recert_report *report, size_t h, size_t c); /* 1, 0, -1 */
 RECERT_API int recert_report_path(const recert_report *report, size_t h, size_t c);   /* recert_path, -1 */
-/* One of the dates (RULES.md §10); RECERT_DAY_NONE for a date that does not
+/* One of the dates (docs/rules.md §10); RECERT_DAY_NONE for a date that does not
  * apply (null in the report document) and for a bad `which`. */
 RECERT_API int32_t recert_report_date(const recert_report *report, size_t h, size_t c, recert_date_kind which);
 
@@ -167,14 +167,14 @@ RECERT_API const char *recert_report_tier(const recert_report *report, size_t h,
 
 RECERT_API int recert_report_audit(const recert_report *report, size_t h, size_t c); /* recert_audit_state, -1 */
 
-/* The renewal group (RULES.md §6): the sorted ids of the credentials renewed
+/* The renewal group (docs/rules.md §6): the sorted ids of the credentials renewed
  * together; count 0 when the credential is not in a group. */
 RECERT_API size_t recert_report_group_count(const recert_report *report, size_t h, size_t c);
 RECERT_API const char *recert_report_group_at(const recert_report *report, size_t h, size_t c, size_t i);
 
 /* Notices, ordered by code name then by the credit's input order. The credit
  * id is NULL for a notice that is not about one credit entry. The message is
- * English text (RULES.md decisions: docs/rules.md); amounts in it are
+ * English text (docs/rules.md decisions: docs/rules.md); amounts in it are
  * written in the policy's unit, money as "25.00 USD". The message is
  * written on its first request (evaluation stores the notice's values
  * only); any thread may ask, and it stays valid until recert_report_free().

@@ -63,7 +63,7 @@ RECERT_API int recert_roster_from_json(recert_roster **out, const char *text, si
 RECERT_API int recert_roster_from_json_catalog(recert_roster **out, const char *text, size_t len,
                                                const recert_catalog *catalog);
 
-/* Export the records document again (FORMAT.md: exactly the members given,
+/* Export the records document again (docs/format.md: exactly the members given,
  * in the format's order, x- members after). flags: 0 or RECERT_JSON_PRETTY.
  * Release *out with recert_free(). */
 RECERT_API int recert_roster_to_json(char **out, const recert_roster *roster, unsigned flags);
@@ -116,7 +116,7 @@ RECERT_API int recert_roster_x_set(recert_roster *roster, const char *key, const
 RECERT_API int recert_roster_x_get(char **out, const recert_roster *roster, const char *key);
 
 /*
- * Evaluate every credential as of a day (RULES.md: nothing dated after
+ * Evaluate every credential as of a day (docs/rules.md: nothing dated after
  * as_of has happened yet). The report is the caller's (recert_report_free);
  * it does not refer to the roster, which may be freed first. The roster is
  * only read: several threads may evaluate one roster at once.

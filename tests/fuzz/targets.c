@@ -62,7 +62,7 @@ static void check_last_error(int rc)
  * - recert_validate_json() agrees: same first code, same first message,
  *   "[]" exactly when the import succeeds;
  * - on success: export, import again and export again gives the same text
- *   (FORMAT.md: import(export(import(x))) == import(x)), and the roster
+ *   (docs/format.md: import(export(import(x))) == import(x)), and the roster
  *   evaluates (a successful import fixed every date in range).
  */
 int fuzz_records(const uint8_t *data, size_t size)

@@ -1,6 +1,6 @@
 /*
  * recert audit — the renewal applications a seeded random audit selects
- * (RULES.md §9), by the library's recert_audit_select().
+ * (docs/rules.md §9), by the library's recert_audit_select().
  *
  * An application is a credential with an application recorded (its
  * "application" member, received on some day). Its id for the draw is

@@ -18,7 +18,7 @@ static const char evaluate_help[] =
     "\n"
     "options:\n"
     "  --as-of YYYY-MM-DD  the evaluation day (default: today, local time)\n"
-    "  --json              print the report document (FORMAT.md) instead of a table\n"
+    "  --json              print the report document (docs/format.md) instead of a table\n"
     "  --pretty            indent the report document (implies --json)\n"
     "  --holder ID         only this holder (repeatable, or ID,ID,...)\n"
     "  --status S,...      table: only these statuses (lapsed, late, in_progress,\n"

@@ -6,7 +6,7 @@
  * say I owe $149?".
  *
  * Everything comes from the report (recert_roster_evaluate) and from the
- * records and the policy as the roster holds them; the rules are RULES.md's.
+ * records and the policy as the roster holds them; the rules are docs/rules.md's.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -897,7 +897,7 @@ static void explain_petition_fees(const ctx *x)
         line("  petition fees: none (no petitions under this policy).");
         return;
     }
-    /* RULES.md §7: petitions filed by T for not-preapproved entries that
+    /* docs/rules.md §7: petitions filed by T for not-preapproved entries that
      * apply to the credential and were completed in S .. min(E + grace, T) */
     sb_init(&ids);
     for (size_t k = 0; k < n; k++) {

@@ -1,5 +1,5 @@
 'use strict';
-// Calendar days, exactly as the C library counts them (RULES.md §1): a day
+// Calendar days, exactly as the C library counts them (docs/rules.md §1): a day
 // number is the count of days since 1970-01-01 (day 0), proleptic Gregorian,
 // valid from 1900-01-01 to 9999-12-31. Everything here is integer arithmetic
 // on UTC milliseconds, which is exact for those years (no time zone, no DST).

@@ -1,6 +1,6 @@
 'use strict';
 // The records a program keeps, as handles: Credit, Credential, Holder and
-// Roster (FORMAT.md "Records document"). Days are given as Dates,
+// Roster (docs/format.md "Records document"). Days are given as Dates,
 // "YYYY-MM-DD" or day numbers, and read back as Dates (midnight UTC) or null.
 
 const { lib } = require('./native');
@@ -17,7 +17,7 @@ const PETITIONS = [null, 'pending', 'approved', 'denied'];
 const DECISIONS = ['pending', 'accepted', 'rejected'];
 const OUTCOMES = [null, 'passed', 'failed'];
 
-// x- members: values cross as JSON text (FORMAT.md).
+// x- members: values cross as JSON text (docs/format.md).
 const xMembers = {
   xGetText(key) {
     try {

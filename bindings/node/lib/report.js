@@ -1,6 +1,6 @@
 'use strict';
 // Report: what an evaluation computed, read through getters (no JSON), one
-// ReportEntry per credential of every holder (FORMAT.md "Report document").
+// ReportEntry per credential of every holder (docs/format.md "Report document").
 // Credits are centihours and fees cents, as safe integers; amounts (in the
 // policy's unit) are also given as exact decimal text; days as Dates at
 // midnight UTC, or day numbers.
@@ -269,7 +269,7 @@ class Report extends Handle {
     return this.holders.flatMap((h) => h.credentials);
   }
 
-  // The report document (FORMAT.md) as an object / as JSON text.
+  // The report document (docs/format.md) as an object / as JSON text.
   toJSON() {
     return parseExact(this.toJSONText());
   }

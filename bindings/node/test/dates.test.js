@@ -1,5 +1,5 @@
 'use strict';
-// Day numbers, ISO text and Dates (RULES.md §1): the binding's own exact code
+// Day numbers, ISO text and Dates (docs/rules.md §1): the binding's own exact code
 // agrees with recert_date_parse / recert_date_format on every day it tries.
 
 const test = require('node:test');

@@ -48,7 +48,7 @@ test('a roster built with setters equals the imported document and evaluates the
     const report = roster.evaluate(example06.as_of);
     try {
       assert.equal(report.toJSONText(), recert.evaluateJSON(example06.records, example06.as_of));
-      // RULES.md §4: approved p1 (4 h) counts; p2 pending (3 h = 0.3 CEU) apart.
+      // docs/rules.md §4: approved p1 (4 h) counts; p2 pending (3 h = 0.3 CEU) apart.
       // Earned 1.0 CEU + 0.4 CEU + CPR/AED 0.1 CEU = 1.5 CEU = 1500 centihours.
       const e = report.entry(0, 0);
       assert.equal(e.status, 'in_progress');
@@ -71,7 +71,7 @@ test('a roster built with setters equals the imported document and evaluates the
       assert.deepEqual(e.notices.map((n) => [n.code, n.credit]),
         [['petition_denied', 'p3'], ['petition_pending', 'p2'], ['petition_required', 'p4']]);
       for (const n of e.notices) assert.equal(typeof n.message, 'string');
-      // S = 2024-06-30, E = S + 2 years = 2026-06-30 (RULES.md §3).
+      // S = 2024-06-30, E = S + 2 years = 2026-06-30 (docs/rules.md §3).
       assert.deepEqual(e.dates.cycleStart, new Date(Date.UTC(2024, 5, 30)));
       assert.deepEqual(e.dates.expires, new Date('2026-06-30'));
       assert.equal(e.days.expires, recert.dates.fromISO('2026-06-30'));
@@ -87,12 +87,12 @@ test('a roster built with setters equals the imported document and evaluates the
       assert.equal(e.holderId, 'h1');
       assert.equal(report.entries.length, 1);
       assert.equal(JSON.parse(JSON.stringify(e)).status, 'in_progress');
-      // Why each credit counts or not (RULES.md §4): k1 and p1 (approved)
+      // Why each credit counts or not (docs/rules.md §4): k1 and p1 (approved)
       // count; p2 pending; p3 denied; p4 needs a petition. 4 h = 0.4 CEU.
       assert.deepEqual(e.creditReasons.map((r) => [r.credit, r.centihours, r.amount, r.reason]), [
         ['k1', 1000, '1.0', 'counted'], ['p1', 400, '0.4', 'counted'], ['p2', 300, '0.3', 'pending'],
         ['p3', 200, '0.2', 'petition_denied'], ['p4', 200, '0.2', 'petition_required']]);
-      // R (RULES.md §7): no application, so as_of.
+      // R (docs/rules.md §7): no application, so as_of.
       assert.equal(e.days.reference, report.asOfDay);
       assert.equal(report.toJSON().holders[0].credentials[0].fees.petition_cents, 7500);
       assert.match(report.toJSONText({ pretty: true }), /\n {2}"as_of": "2026-05-01"/);
@@ -333,7 +333,7 @@ test('policy getters', () => {
   assert.equal(p.examPath, false);
   assert.equal(p.combineGroup, null);
   assert.deepEqual(p.fees, { renewal: 9900, petition: 2500, combineExtra: 0 });
-  // RULES.md §7: late through E + 90 days, late_additional through the final
+  // docs/rules.md §7: late through E + 90 days, late_additional through the final
   // deadline E + 1 year - 1 day.
   assert.deepEqual(p.lateWindows, [
     { tier: 'late', feeCents: 3000, through: { years: 0, months: 0, days: 90 } },

@@ -16,7 +16,7 @@ def evaluate(records: Any, as_of: Optional[DateLike] = None) -> Dict[str, Any]:
     naming an existing file. as_of: a ``datetime.date`` or ``YYYY-MM-DD``
     text; None means today (``datetime.date.today()``, local time).
 
-    The report is the report document of FORMAT.md as a dict: dates stay
+    The report is the report document of docs/format.md as a dict: dates stay
     ``YYYY-MM-DD`` text, amounts (``required``, ``earned``, ...) are exact
     ``decimal.Decimal``, money is int cents.
 
@@ -76,7 +76,7 @@ def validate(records: Any, catalog: Any = None) -> List[Dict[str, str]]:
 
 
 def policies() -> List[Dict[str, Any]]:
-    """The built-in policies, each a policy document (FORMAT.md) as a dict;
+    """The built-in policies, each a policy document (docs/format.md) as a dict;
     amounts are Decimal."""
     lib = _native.lib()
     return _convert.loads(lib.out_string(lib.recert_policies_json))

@@ -127,7 +127,7 @@ class CprAed(NamedTuple):
 
 
 class Offset(NamedTuple):
-    """An offset of the policy document (FORMAT.md): years, months and days
+    """An offset of the policy document (docs/format.md): years, months and days
     as written (a part not given is 0), added to E (or to P for proration
     steps) the RULES §1 way. ``offset._asdict()`` gives the document's
     object."""
@@ -1337,7 +1337,7 @@ class Report(_Handle):
         raise TypeError("a Report comes from Roster.evaluate()")
 
     def to_json(self, pretty: bool = False) -> str:
-        """The report document (FORMAT.md)."""
+        """The report document (docs/format.md)."""
         lib = _lib()
         return lib.out_string(lib.recert_report_to_json, self._h, _flags(pretty))
 
@@ -1493,7 +1493,7 @@ class CredentialReport:
 
     @property
     def reference(self) -> Optional[datetime.date]:
-        """R (RULES.md §7): the day the application was received, else
+        """R (docs/rules.md §7): the day the application was received, else
         as_of."""
         return self.date("reference")
 
@@ -1661,7 +1661,7 @@ class CredentialReport:
         return out
 
     def to_dict(self) -> Dict[str, Any]:
-        """This entry in the shape of the report document (FORMAT.md), built
+        """This entry in the shape of the report document (docs/format.md), built
         from the getters: dates as YYYY-MM-DD text, amounts Decimal. One
         difference: for a policy with versions whose base terms applied,
         the document's "policy_effective": null is not here (the getter

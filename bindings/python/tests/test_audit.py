@@ -1,4 +1,4 @@
-"""recert.audit_select (RULES.md §9, recert/audit.h): seeded, deterministic
+"""recert.audit_select (docs/rules.md §9, recert/audit.h): seeded, deterministic
 audit selection; and the integer checks before values cross into C (ctypes
 would silently wrap them)."""
 

@@ -61,7 +61,7 @@ class Amounts(unittest.TestCase):
         self.assertEqual(str(_convert.hundredths_to_decimal(150)), "1.5")
         self.assertEqual(str(_convert.hundredths_to_decimal(400)), "4")
         self.assertEqual(_convert.centihours_to_decimal(-150, ceu), Decimal("-0.15"))
-        # 1.9 + 0.1 is exactly 2.0 (RULES.md §2)
+        # 1.9 + 0.1 is exactly 2.0 (docs/rules.md §2)
         self.assertEqual(_convert.centihours_to_decimal(1900, ceu) + _convert.centihours_to_decimal(100, ceu), Decimal(2))
 
     def test_independent_of_the_callers_decimal_context(self) -> None:

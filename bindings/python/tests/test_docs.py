@@ -30,11 +30,11 @@ class GymBackend(unittest.TestCase):
         with contextlib.redirect_stdout(out):
             self.assertEqual(module.main(["gym_backend.py", "2026-11-23"]), 0)
         text = out.getvalue()
-        # NASM, RULES.md §7: 69 days after E 2026-09-15 is the late tier, $99 + $30
+        # NASM, docs/rules.md §7: 69 days after E 2026-09-15 is the late tier, $99 + $30
         self.assertIn("Tomasz Kowalski  nasm-cpt  late          1.6 of   2.0 CEU, expires 2026-09-15", text)
         self.assertIn("earn 0.4 more CEU by 2026-12-14", text)
         self.assertIn("apply now: $129.00, late tier", text)
-        # ACSM, RULES.md §6: both expire 2026-12-31, pooled 61 >= 60, $55 + $5
+        # ACSM, docs/rules.md §6: both expire 2026-12-31, pooled 61 >= 60, $55 + $5
         self.assertIn("renews together with: cpt, ep", text)
         self.assertIn("Renewal fees still to pay: $288.00", text)
         # and docs/python.md shows this very output

@@ -1,4 +1,4 @@
-"""The worked examples (tests/data/examples/*.json, RULES.md worked by hand):
+"""The worked examples (tests/data/examples/*.json, docs/rules.md worked by hand):
 each is evaluated through the one-call path and through the object path
 built by hand, and every member of the expected report is compared with
 the actual one (amounts as exact Decimal)."""
@@ -106,14 +106,14 @@ class WorkedExamples(unittest.TestCase):
             with self.subTest(example=os.path.basename(path)):
                 ex = load_example(path)
                 with build_roster(ex["records"]) as by_hand, recert.Roster.from_json(ex["records"]) as imported:
-                    # import/export is lossless (FORMAT.md)
+                    # import/export is lossless (docs/format.md)
                     self.assertEqual(imported.to_dict(), ex["records"])
                     # the handle API cannot say "given as []" or "decision
                     # not given" (it is "pending"): the same records otherwise
                     self.assertEqual(normalized(by_hand.to_dict()), normalized(ex["records"]))
 
     def test_why_each_credit_counts_or_not(self) -> None:
-        # 06: k1 preapproved, p1 approved petition, p2 pending, p3 denied, p4 no petition (RULES.md §4)
+        # 06: k1 preapproved, p1 approved petition, p2 pending, p3 denied, p4 no petition (docs/rules.md §4)
         path = [p for p in self.files if "06-nasm-petitions" in p][0]
         ex = load_example(path)
         with recert.Roster.from_json(ex["records"]) as roster, roster.evaluate(ex["as_of"]) as report:
@@ -162,7 +162,7 @@ class WorkedExamples(unittest.TestCase):
         self.assertIsNone(entry.renewal_group)
         self.assertEqual(entry.notices, [])
         self.assertIsNone(report.find("h1", "nope"))
-        # R (RULES.md §7) is the day the application was received
+        # R (docs/rules.md §7) is the day the application was received
         self.assertEqual(entry.reference, datetime.date(2026, 6, 1))
         self.assertEqual(report.holders[0].credits, [recert.ReportCredit("k1", 1000), recert.ReportCredit("k2", 900)])
         self.assertEqual(

@@ -17,7 +17,7 @@ D = datetime.date
 
 
 def jane() -> recert.Holder:
-    """A NASM trainer (FORMAT.md's records example, simplified)."""
+    """A NASM trainer (docs/format.md's records example, simplified)."""
     h = recert.Holder("trainer-0042", name="Jane Doe")
     h.add_cpr_aed(D(2025, 6, 1), D(2027, 6, 1), hands_on=True)
     h.add_credential(
