@@ -153,7 +153,7 @@ static int load_inputs(void)
             json_decref(doc);
             return -1;
         }
-        examples[i].records = json_dumps(records, JSON_COMPACT);
+        examples[i].records = json_dumps(records, JSON_COMPACT | JSON_REAL_PRECISION(15)) /* 0.1, not 0.10000000000000001 */;
         examples[i].len = examples[i].records ? strlen(examples[i].records) : 0;
         memcpy(examples[i].as_of, as_of, 11);
         json_decref(doc);
