@@ -5,9 +5,10 @@
  * uses jansson only for the values: json_object(), json_stringn_nocheck(),
  * json_integer(), ... each result tested, a partial tree freed on failure.
  *
- * What it accepts, the values it builds and its error messages (text, line
- * and column) are those of json_loadb(text, len, JSON_REJECT_DUPLICATES)
- * (with RC_JSON_ANY: | JSON_DECODE_ANY), which tests/data/invalid pins:
+ * What it accepts and its error messages (text, line and column) are those
+ * of json_loadb(text, len, JSON_REJECT_DUPLICATES) (with RC_JSON_ANY:
+ * | JSON_DECODE_ANY), which tests/data/invalid pins, except for numbers
+ * (no "too big integer" or "real number overflow": see below):
  *
  *   text    = ws value ws                  (without RC_JSON_ANY: an object
  *   value   = object / array / string        or an array at the top)
@@ -40,7 +41,9 @@
  * byte), in a raw node. A raw node is a jansson string whose first byte is
  * NUL followed by the JSON text: no parsed string can hold a NUL (\u0000 is
  * refused), so it cannot be mistaken for one; rd_raw() tells them apart and
- * rd_dump() writes the text back as it is.
+ * rd_dump() writes the text back as it is. Inside an x- value (p->raw)
+ * nothing is built but each object's names, to find duplicates: the memory
+ * an x- value takes while it is read is that of the objects open in it.
  *
  * A duplicate member is reported with its path (err->path), as the reader
  * writes paths: "holders[0].credits[1].hours".
