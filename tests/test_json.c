@@ -34,7 +34,8 @@ static char *example_records(const char *name)
     json_error_t e;
     json_t *root = json_load_file(path, 0, &e);
     ck_assert_msg(root != NULL, "%s: %s", path, e.text);
-    char *text = json_dumps(json_object_get(root, "records"), JSON_COMPACT | JSON_REAL_PRECISION(15)) /* 0.1, not 0.10000000000000001 */;
+    /* 15 digits: 0.1, not 0.10000000000000001 (more decimals than allowed) */
+    char *text = json_dumps(json_object_get(root, "records"), JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(root);
     return text;
 }
