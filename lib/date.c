@@ -107,14 +107,29 @@ static int month_days_fast(uint32_t y, int m)
     return days[m - 1];
 }
 
+/* The end of the range that this thread's last failed rc_date_add()
+ * crossed, for the messages of computed dates (rc_date_crossed()). */
+static _Thread_local bool crossed_below;
+
+static int out_of_range(int64_t r)
+{
+    crossed_below = r < RECERT_DAY_MIN;
+    return RECERT_ERANGE;
+}
+
+const char *rc_date_crossed(void)
+{
+    return crossed_below ? "before 1900-01-01" : "after 9999-12-31";
+}
+
 int rc_date_add(int32_t *out, int32_t d, int years, int months, int days)
 {
     if (!rc_day_valid(d))
-        return RECERT_ERANGE;
+        return out_of_range(d);
     if (years == 0 && months == 0) { /* the same day, plus the days */
         int64_t r = (int64_t)d + days;
         if (r < RECERT_DAY_MIN || r > RECERT_DAY_MAX)
-            return RECERT_ERANGE;
+            return out_of_range(r);
         *out = (int32_t)r;
         return RECERT_OK;
     }
@@ -143,7 +158,7 @@ int rc_date_add(int32_t *out, int32_t d, int years, int months, int days)
         r = days_from_civil(ty, tm, md) + (int64_t)days;
     }
     if (r < RECERT_DAY_MIN || r > RECERT_DAY_MAX)
-        return RECERT_ERANGE;
+        return out_of_range(r);
     *out = (int32_t)r;
     return RECERT_OK;
 }
@@ -177,8 +192,8 @@ static int fail_day(const char *what, int32_t day)
 {
     if (day == RECERT_DAY_NONE)
         return rc_fail(RECERT_ERANGE, NULL, "%s: no date given", what);
-    return rc_fail(RECERT_ERANGE, NULL,
-                   "%s: day %" PRId32 " is outside 1900-01-01..9999-12-31", what, day);
+    return rc_fail(RECERT_ERANGE, NULL, "%s: day %" PRId32 " is %s (the supported range is 1900-01-01 to 9999-12-31)",
+                   what, day, day < RECERT_DAY_MIN ? "before 1900-01-01" : "after 9999-12-31");
 }
 
 /* ---- the public functions --------------------------------------------- */
@@ -221,8 +236,9 @@ int recert_date_parse(int32_t *out, const char *iso)
     int mday = v[6] * 10 + v[7];
     if (month < 1 || month > 12 || mday < 1 || mday > month_days(year, month))
         goto invalid;
-    if (year < RC_YEAR_MIN || year > RC_YEAR_MAX)
-        return rc_fail(RECERT_ERANGE, NULL, "date outside 1900-01-01..9999-12-31: \"%s\"", iso);
+    if (year < RC_YEAR_MIN) /* four digits: never after 9999 */
+        return rc_fail(RECERT_ERANGE, NULL,
+                       "date before 1900-01-01 (the supported range is 1900-01-01 to 9999-12-31): \"%s\"", iso);
     *out = (int32_t)days_from_civil(year, month, mday);
     return RECERT_OK;
 
@@ -255,7 +271,8 @@ int recert_date_from_ymd(int32_t *out, int year, int month, int mday)
         return rc_fail(RECERT_EINVAL, NULL, "not a valid date: day %d of month %d of year %d",
                        mday, month, year);
     if (year < RC_YEAR_MIN || year > RC_YEAR_MAX)
-        return rc_fail(RECERT_ERANGE, NULL, "date outside 1900-01-01..9999-12-31: year %d", year);
+        return rc_fail(RECERT_ERANGE, NULL, "date %s: year %d (the supported range is 1900-01-01 to 9999-12-31)",
+                       year < RC_YEAR_MIN ? "before 1900-01-01" : "after 9999-12-31", year);
     *out = (int32_t)days_from_civil(year, month, mday);
     return RECERT_OK;
 }
@@ -285,8 +302,8 @@ int recert_date_add(int32_t *out, int32_t day, int years, int months, int days)
         char t[RECERT_DATE_BUFSIZE];
         rc_date_text(t, day);
         return rc_fail(RECERT_ERANGE, NULL,
-                       "%s + {%d years, %d months, %d days} is outside 1900-01-01..9999-12-31", t,
-                       years, months, days);
+                       "%s + {%d years, %d months, %d days} is %s (the supported range is 1900-01-01 to "
+                       "9999-12-31)", t, years, months, days, rc_date_crossed());
     }
     return RECERT_OK;
 }

@@ -798,8 +798,8 @@ static int date_error(const recert_holder *h, size_t hi, size_t ci)
 {
     char path[64];
     snprintf(path, sizeof path, "holders[%zu].credentials[%zu]", hi, ci);
-    return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" of holder \"%s\" is beyond 9999-12-31",
-                   h->cred[ci].id, h->id);
+    return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" of holder \"%s\" falls %s (the supported range "
+                   "is 1900-01-01 to 9999-12-31)", h->cred[ci].id, h->id, rc_date_crossed());
 }
 
 /* The policy's id, unit and currency in the report's arena, copied once a
@@ -1130,9 +1130,10 @@ int rc_credential_check(const recert_credential *c, const recert_policy *p, cons
     int32_t S2, E2;
     ok = ok && rc_next_cycle(&S2, &E2, s.E, p) == RECERT_OK;
     if (ok && c->has_audit && p->audit)
-        ok = rc_day_valid(c->audit_selected + p->documents_days);
+        ok = rc_date_add(&d, c->audit_selected, 0, 0, p->documents_days) == RECERT_OK;
     if (!ok)
-        return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" is beyond 9999-12-31", c->id);
+        return rc_fail(RECERT_ERANGE, path, "a date of credential \"%s\" falls %s (the supported range is "
+                       "1900-01-01 to 9999-12-31)", c->id, rc_date_crossed());
     return RECERT_OK;
 }
 

@@ -72,6 +72,9 @@ typedef struct rc_offset {
 /* d + offset, clamped as docs/rules.md §1; RECERT_ERANGE outside 1900..9999
  * (sets no error: the caller names the place). */
 int rc_date_add(int32_t *out, int32_t d, int years, int months, int days);
+/* "before 1900-01-01" or "after 9999-12-31": the end this thread's last
+ * failed rc_date_add() crossed. */
+const char *rc_date_crossed(void);
 /* Quick formatting for messages: writes "YYYY-MM-DD" (or "none"). */
 void rc_date_text(char buf[RECERT_DATE_BUFSIZE], int32_t d);
 

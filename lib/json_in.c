@@ -162,7 +162,7 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
         for (size_t i = 0; i < n; i++) {
             const json_t *id = json_array_get(a, i);
             size_t s3 = rd_push_index(rd, i);
-            if (!json_is_string(id)) {
+            if (!rd_is_string(id)) {
                 rd_error_at(rd, RECERT_EDATA, "expected a credential id (a string)");
             } else if (!(k->applies_to[k->applies_n] = rc_strdup(json_string_value(id)))) {
                 rd_nomem(rd);

@@ -5,9 +5,10 @@
  * uses jansson only for the values: json_object(), json_stringn_nocheck(),
  * json_integer(), ... each result tested, a partial tree freed on failure.
  *
- * What it accepts, the values it builds and its error messages (text, line
- * and column) are those of json_loadb(text, len, JSON_REJECT_DUPLICATES)
- * (with RC_JSON_ANY: | JSON_DECODE_ANY), which tests/data/invalid pins:
+ * What it accepts and its error messages (text, line and column) are those
+ * of json_loadb(text, len, JSON_REJECT_DUPLICATES) (with RC_JSON_ANY:
+ * | JSON_DECODE_ANY), which tests/data/invalid pins, except for numbers
+ * (no "too big integer" or "real number overflow": see below):
  *
  *   text    = ws value ws                  (without RC_JSON_ANY: an object
  *   value   = object / array / string        or an array at the top)
@@ -24,9 +25,28 @@
  * and: the whole text is valid UTF-8 (no overlong form, no surrogate, none
  * beyond U+10FFFF); a \u escape of a surrogate is half of a pair; no string
  * holds \u0000; values nest at most RC_JSON_MAX_DEPTH deep (2048, counting
- * scalars, as jansson). A number without fraction or exponent is an integer
- * (json_integer; beyond 64 bits an error), any other a real (json_real, by
- * strtod; beyond the double range an error, underflow accepted).
+ * scalars, as jansson).
+ *
+ * Numbers are never converted through double (docs/format.md "Values"): a
+ * number without fraction or exponent that fits in 64 bits and is not "-0"
+ * is a json_integer; any other number (a fraction, an exponent, "-0", an
+ * integer of any size) is kept as its text, in a raw node (below), for the
+ * reader to check exactly (json_reader.c). So "1e400" and integers past
+ * 2^63 are accepted here; the member that reads them decides.
+ *
+ * The value of a member whose name starts with "x-" belongs to the
+ * application and comes back as written: it is checked with the same
+ * grammar, limits and errors, but no tree is kept for it, only its text,
+ * compacted (the whitespace between tokens dropped, every token byte for
+ * byte), in a raw node. A raw node is a jansson string whose first byte is
+ * NUL followed by the JSON text: no parsed string can hold a NUL (\u0000 is
+ * refused), so it cannot be mistaken for one; rd_raw() tells them apart and
+ * rd_dump() writes the text back as it is. Inside an x- value (p->raw)
+ * nothing is built but each object's names, to find duplicates: the memory
+ * an x- value takes while it is read is that of the objects open in it.
+ *
+ * A duplicate member is reported with its path (err->path), as the reader
+ * writes paths: "holders[0].credits[1].hours".
  *
  * Errors are reported where jansson's lexer would be: the offset of the
  * first byte not yet read, with the text of the token being read ("near
@@ -38,9 +58,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <errno.h>
-#include <locale.h>
-#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,12 +70,20 @@ enum {
     T_EOF = 0,
     /* '{', '}', '[', ']', ':', ',' are their own character */
     T_STRING = 256,
-    T_INTEGER,
-    T_REAL,
+    T_INTEGER, /* fits json_int_t, written canonically */
+    T_NUMBER,  /* any other number: kept as its text */
     T_TRUE,
     T_FALSE,
     T_NULL,
 };
+
+/* Where the parser is, for a duplicate member's path: at depth d (the
+ * containers open, from 1) the member (key) or the element (index) being
+ * read. Keys point into the text or into the copy parse_object keeps. */
+typedef struct frame {
+    const char *key; /* NULL: an array element */
+    size_t n;        /* the key's length, or the index */
+} frame;
 
 typedef struct parser {
     const unsigned char *s;
@@ -69,12 +95,13 @@ typedef struct parser {
     const char *str; /* T_STRING: its bytes (in s or in buf) and length */
     size_t str_len;
     json_int_t ival; /* T_INTEGER */
-    double dval;     /* T_REAL */
-    char *buf;       /* decoded strings that had escapes */
+    char *buf;       /* decoded strings that had escapes; raw texts */
     size_t cap;
+    unsigned raw;    /* inside an x- value: check only, build nothing */
     bool failed; /* an error was recorded (the first one counts) */
     bool oom;
     rc_json_error *err;
+    frame frames[RC_JSON_MAX_DEPTH + 1];
 } parser;
 
 /* ---- errors --------------------------------------------------------------- */
@@ -341,7 +368,9 @@ static int scan_string(parser *p)
 
 /* A number from its '-' or first digit at pos. Each peek() is a byte the
  * lexer reads; a token that stops short is T_INVALID without an error of
- * its own (the caller's "invalid token"), as in jansson. */
+ * its own (the caller's "invalid token"), as in jansson. Nothing is
+ * converted but a canonical integer that fits in 64 bits (T_INTEGER); any
+ * other number is T_NUMBER, its text from p->tok to p->pos. */
 static int scan_number(parser *p)
 {
     const unsigned char *s = p->s;
@@ -362,17 +391,18 @@ static int scan_number(parser *p)
     if (c == PEEK_ERROR)
         return T_INVALID;
     if (c != '.' && c != 'e' && c != 'E') {
-        /* an integer: as strtoll, within [-2^63, 2^63 - 1] */
+        /* an integer: within [-2^63, 2^63 - 1], and not "-0" (which
+         * json_integer would write "0"), or kept as text */
         uint64_t v = 0, max = neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
         for (size_t i = start + neg; i < p->pos; i++) {
             unsigned d = s[i] - (unsigned)'0';
-            if (v > (max - d) / 10) {
-                fail(p, false, neg ? "too big negative integer" : "too big integer");
-                return T_INVALID;
-            }
+            if (v > (max - d) / 10)
+                return T_NUMBER;
             v = v * 10 + d;
         }
-        p->ival = neg && v ? -(json_int_t)(v - 1) - 1 : (json_int_t)v;
+        if (neg && !v)
+            return T_NUMBER;
+        p->ival = neg ? -(json_int_t)(v - 1) - 1 : (json_int_t)v;
         return T_INTEGER;
     }
     if (c == '.') {
@@ -399,30 +429,7 @@ static int scan_number(parser *p)
         if (c == PEEK_ERROR)
             return T_INVALID;
     }
-    /* a real: strtod on a NUL-terminated copy, with the locale's decimal
-     * point (the application may have set one), as jansson does */
-    size_t n = p->pos - start;
-    char small[64], *text = n < sizeof small ? small : malloc(n + 1);
-    if (!text) {
-        nomem(p);
-        return T_INVALID;
-    }
-    memcpy(text, s + start, n);
-    text[n] = '\0';
-    const char *point = localeconv()->decimal_point;
-    char *dot = strchr(text, '.');
-    if (dot && point && point[0] && point[0] != '.' && !point[1])
-        *dot = point[0];
-    errno = 0;
-    double d = strtod(text, NULL);
-    if (text != small)
-        free(text);
-    if ((d == HUGE_VAL || d == -HUGE_VAL) && errno == ERANGE) {
-        fail(p, false, "real number overflow");
-        return T_INVALID;
-    }
-    p->dval = d;
-    return T_REAL;
+    return T_NUMBER;
 }
 
 /* The next token: p->token, and p->tok where it starts. */
@@ -477,8 +484,80 @@ static int scan(parser *p)
 
 static json_t *parse_value(parser *p);
 
+/* The path of member key in the object being read (depth p->depth), into
+ * err->path, cut as the reader cuts its paths. */
+static void member_path(parser *p, const char *key, size_t key_len)
+{
+    rc_json_error *e = p->err;
+    if (!e)
+        return;
+    char *out = e->path;
+    size_t n = 0;
+    const size_t max = RD_PATH_MAX;
+    for (size_t d = 1; d <= p->depth; d++) {
+        const frame *f = d < p->depth ? &p->frames[d] : NULL;
+        char num[32];
+        const char *t = f ? f->key : key;
+        size_t len = f ? f->n : key_len;
+        if (f && !f->key) { /* an element: "[i]" */
+            len = (size_t)snprintf(num, sizeof num, "[%zu]", f->n);
+            t = num;
+        } else if (n && n < max) {
+            out[n++] = '.';
+        }
+        if (len > max - n)
+            len = max - n;
+        memcpy(out + n, t, len);
+        n += len;
+    }
+    out[n] = '\0';
+}
+
+/* A raw node of text[0..n): a string of a NUL and the text. Compacted:
+ * the whitespace outside strings dropped, every other byte kept. */
+static json_t *raw_node(parser *p, size_t start, size_t end)
+{
+    const unsigned char *s = p->s;
+    if (p->cap < end - start + 1) {
+        char *b = realloc(p->buf, end - start + 1);
+        if (!b) {
+            nomem(p);
+            return NULL;
+        }
+        p->buf = b;
+        p->cap = end - start + 1;
+    }
+    char *t = p->buf;
+    size_t n = 0;
+    t[n++] = '\0';
+    bool in_string = false;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = s[i];
+        if (in_string) {
+            t[n++] = (char)c;
+            if (c == '\\')
+                t[n++] = (char)s[++i]; /* the escaped byte (a valid escape) */
+            else if (c == '"')
+                in_string = false;
+        } else if (!is_space(c)) {
+            t[n++] = (char)c;
+            in_string = c == '"';
+        }
+    }
+    json_t *v = json_stringn_nocheck(t, n);
+    if (!v)
+        nomem(p);
+    return v;
+}
+
+static bool is_x_name(const char *key, size_t n)
+{
+    return n >= 2 && key[0] == 'x' && key[1] == '-';
+}
+
 /* After '{'. The member's name stays in the text, or is copied when it had
- * escapes (p->buf is reused by the value). */
+ * escapes (p->buf is reused by the value). Inside an x- value the object
+ * only serves to find duplicate names: json_null() is returned. */
 static json_t *parse_object(parser *p)
 {
     json_t *obj = json_object();
@@ -486,8 +565,9 @@ static json_t *parse_object(parser *p)
         nomem(p);
         return NULL;
     }
+    frame *f = &p->frames[p->depth];
     if (scan(p) == '}')
-        return obj;
+        goto done;
     for (;;) {
         if (p->token != T_STRING) {
             fail(p, false, "string or '}' expected");
@@ -502,6 +582,8 @@ static json_t *parse_object(parser *p)
         }
         if (json_object_getn(obj, key, key_len)) {
             fail(p, false, "duplicate object key");
+            if (p->err)
+                member_path(p, key, key_len);
             goto error;
         }
         if (key == p->buf) {
@@ -511,13 +593,24 @@ static json_t *parse_object(parser *p)
             }
             key = memcpy(copy, key, key_len);
         }
+        f->key = key;
+        f->n = key_len;
         if (scan(p) != ':') {
             fail(p, false, "':' expected");
             free(copy);
             goto error;
         }
         scan(p);
+        /* an x- member's value: checked, kept as its text */
+        bool capture = !p->raw && is_x_name(key, key_len);
+        size_t start = p->tok;
+        p->raw += capture;
         json_t *v = parse_value(p);
+        p->raw -= capture;
+        if (v && capture) {
+            json_decref(v);
+            v = raw_node(p, start, p->pos);
+        }
         /* json_object_setn_new_nocheck() takes v, also when it fails */
         int rc = v ? json_object_setn_new_nocheck(obj, key, key_len, v) : -1;
         free(copy);
@@ -534,30 +627,41 @@ static json_t *parse_object(parser *p)
         fail(p, false, "'}' expected");
         goto error;
     }
+done:
+    if (p->raw) {
+        json_decref(obj);
+        return json_null();
+    }
     return obj;
 error:
     json_decref(obj);
     return NULL;
 }
 
-/* After '['. */
+/* After '['. Inside an x- value nothing is kept (json_null()). */
 static json_t *parse_array(parser *p)
 {
-    json_t *arr = json_array();
+    json_t *arr = p->raw ? json_null() : json_array();
     if (!arr) {
         nomem(p);
         return NULL;
     }
+    frame *f = &p->frames[p->depth];
+    f->key = NULL;
+    f->n = 0;
     if (scan(p) == ']')
         return arr;
     while (p->token != T_EOF) {
         json_t *v = parse_value(p);
         if (!v)
             goto error;
-        if (json_array_append_new(arr, v)) { /* takes v, also when it fails */
+        if (p->raw) {
+            json_decref(v);
+        } else if (json_array_append_new(arr, v)) { /* takes v, also when it fails */
             nomem(p);
             goto error;
         }
+        f->n++;
         if (scan(p) != ',')
             break;
         scan(p);
@@ -586,13 +690,13 @@ static json_t *parse_value(parser *p)
             fail(p, false, "\\u0000 is not allowed without JSON_ALLOW_NUL");
             return NULL;
         }
-        v = json_stringn_nocheck(p->str, p->str_len);
+        v = p->raw ? json_null() : json_stringn_nocheck(p->str, p->str_len);
         break;
     case T_INTEGER:
-        v = json_integer(p->ival);
+        v = p->raw ? json_null() : json_integer(p->ival);
         break;
-    case T_REAL:
-        v = json_real(p->dval);
+    case T_NUMBER:
+        v = p->raw ? json_null() : raw_node(p, p->tok, p->pos);
         break;
     case T_TRUE:
         v = json_true();
@@ -627,21 +731,34 @@ static json_t *parse_value(parser *p)
 
 int rc_json_parse(const char *text, size_t len, unsigned flags, json_t **out, rc_json_error *err)
 {
-    parser p = {0};
-    p.s = (const unsigned char *)text;
-    p.len = len;
-    p.err = err;
+    parser *p = malloc(sizeof *p);
     *out = NULL;
+    if (!p)
+        return RECERT_ENOMEM;
+    memset(p, 0, offsetof(parser, frames));
+    p->s = (const unsigned char *)text;
+    p->len = len;
+    p->err = err;
+    if (err)
+        err->path[0] = '\0';
+    p->raw = (flags & RC_JSON_RAW) != 0;
     json_t *root = NULL;
-    scan(&p);
-    if (!(flags & RC_JSON_ANY) && p.token != '[' && p.token != '{')
-        fail(&p, false, "'[' or '{' expected");
-    else if ((root = parse_value(&p)) && scan(&p) != T_EOF)
-        fail(&p, false, "end of file expected");
-    free(p.buf);
-    if (p.failed) {
+    scan(p);
+    size_t start = p->tok;
+    if (!(flags & RC_JSON_ANY) && p->token != '[' && p->token != '{')
+        fail(p, false, "'[' or '{' expected");
+    else if ((root = parse_value(p)) && (flags & RC_JSON_RAW)) {
         json_decref(root);
-        return p.oom ? RECERT_ENOMEM : RECERT_EPARSE;
+        root = raw_node(p, start, p->pos);
+    }
+    if (root && scan(p) != T_EOF)
+        fail(p, false, "end of file expected");
+    free(p->buf);
+    bool failed = p->failed, oom = p->oom;
+    free(p);
+    if (failed) {
+        json_decref(root);
+        return oom ? RECERT_ENOMEM : RECERT_EPARSE;
     }
     *out = root;
     return RECERT_OK;

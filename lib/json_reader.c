@@ -4,7 +4,6 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,15 +160,159 @@ char *rd_dumps(const json_t *v, size_t flags)
     return b.data;
 }
 
+const char *rd_raw(const json_t *v, size_t *len)
+{
+    if (!json_is_string(v) || !json_string_length(v) || json_string_value(v)[0] != '\0')
+        return NULL;
+    if (len)
+        *len = json_string_length(v) - 1;
+    return json_string_value(v) + 1;
+}
+
+bool rd_is_string(const json_t *v)
+{
+    return json_is_string(v) && !rd_raw(v, NULL);
+}
+
+/* A raw node that holds a number (not an x- member's value). */
+static const char *raw_number(const json_t *v, size_t *len)
+{
+    const char *t = rd_raw(v, len);
+    return t && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9')) ? t : NULL;
+}
+
+/* A string as json_dumps writes it (no JSON_ENSURE_ASCII, no
+ * JSON_ESCAPE_SLASH), so that what was written before reads the same. */
+static void put_string(rc_buf *b, const char *s, size_t n)
+{
+    rc_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        rc_buf_put(b, s + run, i - run);
+        run = i + 1;
+        char e[8];
+        switch (c) {
+        case '"': rc_buf_put(b, "\\\"", 2); break;
+        case '\\': rc_buf_put(b, "\\\\", 2); break;
+        case '\b': rc_buf_put(b, "\\b", 2); break;
+        case '\f': rc_buf_put(b, "\\f", 2); break;
+        case '\n': rc_buf_put(b, "\\n", 2); break;
+        case '\r': rc_buf_put(b, "\\r", 2); break;
+        case '\t': rc_buf_put(b, "\\t", 2); break;
+        default:
+            snprintf(e, sizeof e, "\\u%04X", (unsigned)c);
+            rc_buf_put(b, e, 6);
+        }
+    }
+    rc_buf_put(b, s + run, n - run);
+    rc_buf_putc(b, '"');
+}
+
+static void put_newline(rc_buf *b, int indent, int level)
+{
+    if (!indent)
+        return;
+    rc_buf_putc(b, '\n');
+    for (int i = 0; i < indent * level; i++)
+        rc_buf_putc(b, ' ');
+}
+
+/* v as JSON text, compact (indent 0) or indented as jansson's JSON_INDENT.
+ * The depth is the parser's (at most RC_JSON_MAX_DEPTH). */
+static void put_value(rc_buf *b, const json_t *v, int indent, int level)
+{
+    const char *raw;
+    size_t n;
+    if ((raw = rd_raw(v, &n))) {
+        rc_buf_put(b, raw, n);
+        return;
+    }
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        if (!json_object_size(v)) {
+            rc_buf_put(b, "{}", 2);
+            return;
+        }
+        rc_buf_putc(b, '{');
+        const char *key;
+        json_t *m;
+        bool first = true;
+        json_object_foreach((json_t *)v, key, m) {
+            if (!first)
+                rc_buf_putc(b, ',');
+            first = false;
+            put_newline(b, indent, level + 1);
+            put_string(b, key, strlen(key));
+            rc_buf_put(b, indent ? ": " : ":", indent ? 2 : 1);
+            put_value(b, m, indent, level + 1);
+        }
+        put_newline(b, indent, level);
+        rc_buf_putc(b, '}');
+        return;
+    }
+    case JSON_ARRAY: {
+        size_t count = json_array_size(v);
+        if (!count) {
+            rc_buf_put(b, "[]", 2);
+            return;
+        }
+        rc_buf_putc(b, '[');
+        for (size_t i = 0; i < count; i++) {
+            if (i)
+                rc_buf_putc(b, ',');
+            put_newline(b, indent, level + 1);
+            put_value(b, json_array_get(v, i), indent, level + 1);
+        }
+        put_newline(b, indent, level);
+        rc_buf_putc(b, ']');
+        return;
+    }
+    case JSON_STRING:
+        put_string(b, json_string_value(v), json_string_length(v));
+        return;
+    case JSON_INTEGER: {
+        char t[32];
+        snprintf(t, sizeof t, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        rc_buf_puts(b, t);
+        return;
+    }
+    case JSON_TRUE: rc_buf_put(b, "true", 4); return;
+    case JSON_FALSE: rc_buf_put(b, "false", 5); return;
+    case JSON_NULL: rc_buf_put(b, "null", 4); return;
+    default: /* a real: never made by the parser */
+        if (json_dump_callback(v, dump_to_buf, b, JSON_ENCODE_ANY | JSON_REAL_PRECISION(17)) != 0)
+            b->failed = true;
+        return;
+    }
+}
+
+static char *dump_indented(const json_t *v, int indent)
+{
+    rc_buf b = {0};
+    put_value(&b, v, indent, 0);
+    char *out = NULL;
+    if (rc_buf_finish(&b, &out) != RECERT_OK)
+        return NULL;
+    return out;
+}
+
 char *rd_dump(const json_t *v)
 {
-    return rd_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    return dump_indented(v, 0);
+}
+
+char *rd_dump_pretty(const json_t *v)
+{
+    return dump_indented(v, 2);
 }
 
 void rd_value_text(char *buf, size_t size, const json_t *v)
 {
     const size_t cut = 60;
-    if (json_is_string(v)) {
+    if (rd_is_string(v)) {
         const char *s = json_string_value(v);
         size_t n = json_string_length(v);
         if (n > cut)
@@ -200,6 +343,8 @@ void rd_value_text(char *buf, size_t size, const json_t *v)
 
 static const char *type_name(const json_t *v)
 {
+    if (rd_raw(v, NULL))
+        return raw_number(v, NULL) ? "a number" : "a value";
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";
@@ -216,7 +361,7 @@ static int wrong_type(rc_reader *rd, const char *key, const char *expected, cons
 {
     char t[128];
     rd_value_text(t, sizeof t, v);
-    if (json_is_string(v) || json_is_number(v) || json_is_boolean(v))
+    if (json_is_string(v) || json_is_number(v) || json_is_boolean(v)) /* raw nodes too */
         rd_error_key(rd, key, RECERT_EDATA, "expected %s, got %s: %s", expected, type_name(v), t);
     else
         rd_error_key(rd, key, RECERT_EDATA, "expected %s, got %s", expected, type_name(v));
@@ -242,8 +387,10 @@ bool rd_object(rc_reader *rd, const json_t *obj, const char *const *known, rc_xl
             continue;
         if (strncmp(key, "x-", 2) == 0) {
             if (x) {
-                char *j = rd_dump(v);
-                if (!j || rc_xlist_set(x, key, j) != RECERT_OK) {
+                /* the parser keeps an x- value as its text (a raw node) */
+                const char *raw = rd_raw(v, NULL);
+                char *j = raw ? NULL : rd_dump(v);
+                if ((!raw && !j) || rc_xlist_set(x, key, raw ? raw : j) != RECERT_OK) {
                     free(j);
                     rd_nomem(rd);
                     continue;
@@ -279,7 +426,7 @@ int rd_string(rc_reader *rd, const json_t *obj, const char *key, bool required, 
     const json_t *v = member(rd, obj, key, required, &st);
     if (!v)
         return st;
-    if (!json_is_string(v))
+    if (!rd_is_string(v))
         return wrong_type(rd, key, "a string", v);
     if (json_string_length(v) > RECERT_MAX_STRING_BYTES) {
         rd_error_key(rd, key, RECERT_ELIMIT, "a string of %zu bytes is longer than the limit of %d",
@@ -306,15 +453,16 @@ int rd_date(rc_reader *rd, const json_t *obj, const char *key, bool required, in
     const json_t *v = member(rd, obj, key, required, &st);
     if (!v)
         return st;
-    if (!json_is_string(v))
+    if (!rd_is_string(v))
         return wrong_type(rd, key, "a date \"YYYY-MM-DD\"", v);
     int32_t d;
     int rc = recert_date_parse(&d, json_string_value(v));
     if (rc != RECERT_OK) {
         char t[128];
         rd_value_text(t, sizeof t, v);
-        if (rc == RECERT_ERANGE)
-            rd_error_key(rd, key, RECERT_EDATA, "date out of range 1900-01-01..9999-12-31: %s", t);
+        if (rc == RECERT_ERANGE) /* a real date with four digits of year: before 1900 */
+            rd_error_key(rd, key, RECERT_EDATA, "date before 1900-01-01 (the supported range is 1900-01-01 to "
+                         "9999-12-31): %s", t);
         else
             rd_error_key(rd, key, RECERT_EDATA, "not a valid date: %s", t);
         return -1;
@@ -335,6 +483,58 @@ int rd_bool(rc_reader *rd, const json_t *obj, const char *key, bool required, bo
     return 1;
 }
 
+/* The parts of a number's text, as the parser checked it:
+ * [ "-" ] int [ "." frac ] [ ( "e" / "E" ) [ "+" / "-" ] exp ]. */
+typedef struct num_text {
+    bool neg, point, exponent;
+    const char *ip, *fp; /* the digits before and after the point */
+    size_t ni, nf;
+    int64_t exp; /* saturated at +-10^15: far beyond every bound here */
+} num_text;
+
+static void split_number(const char *t, size_t n, num_text *x)
+{
+    const char *end = t + n;
+    memset(x, 0, sizeof *x);
+    x->neg = *t == '-';
+    t += x->neg;
+    x->ip = t;
+    while (t < end && *t >= '0' && *t <= '9')
+        t++;
+    x->ni = (size_t)(t - x->ip);
+    if (t < end && *t == '.') {
+        x->point = true;
+        x->fp = ++t;
+        while (t < end && *t >= '0' && *t <= '9')
+            t++;
+        x->nf = (size_t)(t - x->fp);
+    }
+    if (t < end && (*t == 'e' || *t == 'E')) {
+        x->exponent = true;
+        t++;
+        bool eneg = *t == '-';
+        t += *t == '-' || *t == '+';
+        for (; t < end; t++)
+            if (x->exp < 1000000000000000LL)
+                x->exp = x->exp * 10 + (*t - '0');
+        if (eneg)
+            x->exp = -x->exp;
+    }
+}
+
+/* The text of v when it is a number (a raw node or a json_integer) in
+ * buf; NULL when it is not a number. */
+static const char *number_text(const json_t *v, char buf[32], size_t *len)
+{
+    const char *t = raw_number(v, len);
+    if (t)
+        return t;
+    if (!json_is_integer(v))
+        return NULL;
+    *len = (size_t)snprintf(buf, 32, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    return buf;
+}
+
 int rd_int(rc_reader *rd, const json_t *obj, const char *key, bool required, int64_t min, int64_t max,
            int64_t *out)
 {
@@ -342,22 +542,38 @@ int rd_int(rc_reader *rd, const json_t *obj, const char *key, bool required, int
     const json_t *v = member(rd, obj, key, required, &st);
     if (!v)
         return st;
-    if (!json_is_integer(v)) {
-        if (json_is_real(v)) {
-            char t[128];
-            rd_value_text(t, sizeof t, v);
-            rd_error_key(rd, key, RECERT_EDATA, "expected a whole number, got %s", t);
-            return -1;
-        }
+    char buf[32], t[128];
+    size_t len;
+    const char *text = number_text(v, buf, &len);
+    if (!text)
         return wrong_type(rd, key, "a whole number", v);
-    }
-    json_int_t i = json_integer_value(v);
-    if (i < min || i > max) {
-        rd_error_key(rd, key, RECERT_EDATA, "%lld is out of range %lld..%lld", (long long)i, (long long)min,
-                     (long long)max);
+    num_text x;
+    split_number(text, len, &x);
+    if (x.point || x.exponent) {
+        rd_value_text(t, sizeof t, v);
+        rd_error_key(rd, key, RECERT_EDATA, "expected a whole number, got %s", t);
         return -1;
     }
-    *out = (int64_t)i;
+    /* exactly, on the digits: beyond 64 bits is out of range as well */
+    uint64_t mag = 0;
+    bool big = false;
+    for (size_t k = 0; k < x.ni && !big; k++) {
+        unsigned d = (unsigned)(x.ip[k] - '0');
+        if (mag > (UINT64_MAX - d) / 10)
+            big = true;
+        else
+            mag = mag * 10 + d;
+    }
+    const uint64_t top = x.neg ? (uint64_t)1 << 63 : (uint64_t)INT64_MAX;
+    int64_t i = 0;
+    if (!big && mag <= top)
+        i = x.neg ? (mag ? -(int64_t)(mag - 1) - 1 : 0) : (int64_t)mag;
+    if (big || mag > top || i < min || i > max) {
+        rd_value_text(t, sizeof t, v);
+        rd_error_key(rd, key, RECERT_EDATA, "%s is out of range %lld..%lld", t, (long long)min, (long long)max);
+        return -1;
+    }
+    *out = i;
     return 1;
 }
 
@@ -368,56 +584,56 @@ int rd_decimal(rc_reader *rd, const json_t *obj, const char *key, bool required,
     const json_t *v = member(rd, obj, key, required, &st);
     if (!v)
         return st;
-    int64_t scale = 1;
-    for (int i = 0; i < decimals; i++)
-        scale *= 10;
-    const int64_t limit = 1000000000LL * scale; /* 10^9 units */
-    if (json_is_integer(v)) {
-        json_int_t i = json_integer_value(v);
-        if (i > 1000000000LL || i < -1000000000LL) {
-            rd_error_key(rd, key, RECERT_EDATA, "%lld is beyond 10^9", (long long)i);
+    char buf[32], t[128];
+    size_t len;
+    const char *text = number_text(v, buf, &len);
+    if (!text)
+        return wrong_type(rd, key, "a number", v);
+    /* Exactly, on the text (docs/format.md "Values"): the value is the
+     * digits of int and frac as one integer D times 10^e10, e10 = exp - nf.
+     * Leading zeros of D do not count, nor do trailing ones (1.10 and 1.100
+     * are 1.1; 100e-2 is 1). No double anywhere. */
+    num_text x;
+    split_number(text, len, &x);
+    size_t nd = x.ni + x.nf, lo = 0, hi = nd;
+#define DIGIT(k) ((k) < x.ni ? x.ip[(k)] : x.fp[(k) - x.ni])
+    while (lo < hi && DIGIT(lo) == '0')
+        lo++;
+    while (hi > lo && DIGIT(hi - 1) == '0')
+        hi--;
+    int64_t e10 = x.exp - (int64_t)x.nf + (int64_t)(nd - hi); /* trailing zeros moved into e10 */
+    int64_t scaled = 0;
+    if (lo < hi) {
+        int64_t m = (int64_t)(hi - lo); /* significant digits: the value is >= 10^(m - 1 + e10) */
+        if (m + e10 > 10) { /* >= 10^10 */
+            rd_value_text(t, sizeof t, v);
+            rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
             return -1;
         }
-        *out = (int64_t)i * scale;
-        if (is_real)
-            *is_real = false;
-        return 1;
+        if (e10 < -(int64_t)decimals) {
+            rd_value_text(t, sizeof t, v);
+            rd_error_key(rd, key, RECERT_EDATA, "more than %d decimals: %s", decimals, t);
+            return -1;
+        }
+        /* m + e10 <= 10 and e10 + decimals >= 0: at most 10 + decimals
+         * digits (16), which int64 holds */
+        for (size_t k = lo; k < hi; k++)
+            scaled = scaled * 10 + (DIGIT(k) - '0');
+        for (int64_t k = 0; k < e10 + decimals; k++)
+            scaled *= 10;
     }
-    if (!json_is_real(v))
-        return wrong_type(rd, key, "a number", v);
-    double x = json_real_value(v);
-    char t[128];
-    if (!isfinite(x) || fabs(x) > 1e9) {
+#undef DIGIT
+    int64_t limit = 1000000000LL;
+    for (int k = 0; k < decimals; k++)
+        limit *= 10; /* 10^9 units */
+    if (scaled > limit) {
         rd_value_text(t, sizeof t, v);
         rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
         return -1;
     }
-    /* The number had at most `decimals` decimals exactly when its value
-     * printed with that many decimals reads back as the same double. The
-     * integer then comes from that text: no float in what follows. */
-    char text[64];
-    snprintf(text, sizeof text, "%.*f", decimals, x);
-    if (strtod(text, NULL) != x) {
-        rd_value_text(t, sizeof t, v);
-        rd_error_key(rd, key, RECERT_EDATA, "more than %d decimals: %s", decimals, t);
-        return -1;
-    }
-    int64_t n = 0;
-    bool neg = false;
-    for (const char *p = text; *p; p++) {
-        if (*p == '-')
-            neg = true;
-        else if (*p >= '0' && *p <= '9')
-            n = n * 10 + (*p - '0');
-    }
-    if (n > limit) {
-        rd_value_text(t, sizeof t, v);
-        rd_error_key(rd, key, RECERT_EDATA, "%s is beyond 10^9", t);
-        return -1;
-    }
-    *out = neg ? -n : n;
+    *out = x.neg ? -scaled : scaled;
     if (is_real)
-        *is_real = true;
+        *is_real = x.point || x.exponent;
     return 1;
 }
 
@@ -444,7 +660,7 @@ int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, co
     const json_t *v = member(rd, obj, key, required, &st);
     if (!v)
         return st;
-    if (json_is_string(v)) {
+    if (rd_is_string(v)) {
         for (int i = 0; names[i]; i++)
             if (strcmp(names[i], json_string_value(v)) == 0) {
                 *out = i;
@@ -474,6 +690,12 @@ int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out)
     int rc = rc_json_parse(text, len, 0, out, &err);
     if (rc == RECERT_ENOMEM)
         return rd_nomem(rd);
+    if (rc != RECERT_OK && err.path[0]) { /* a duplicate member: its path, as every other error */
+        size_t saved = rd_push_key(rd, err.path);
+        rd_error_at(rd, RECERT_EPARSE, "duplicate member (line %d, column %d)", err.line, err.column);
+        rd_pop(rd, saved);
+        return RECERT_EPARSE;
+    }
     if (rc != RECERT_OK)
         return rd_error_at(rd, RECERT_EPARSE, "not valid JSON: line %d, column %d: %s", err.line, err.column,
                            err.text);
@@ -484,16 +706,21 @@ int rc_json_check_value(const char *text, char **compact)
 {
     if (!text)
         return rc_fail(RECERT_EINVAL, NULL, "JSON text is NULL");
+    /* One raw node: the value checked as an x- member's value is, and its
+     * text kept as written, compacted (json_parse.c). */
     rc_json_error err;
     json_t *v = NULL;
-    int rc = rc_json_parse(text, strlen(text), RC_JSON_ANY, &v, &err);
+    int rc = rc_json_parse(text, strlen(text), RC_JSON_ANY | RC_JSON_RAW, &v, &err);
     if (rc == RECERT_ENOMEM)
         return rc_oom();
+    if (rc != RECERT_OK && err.path[0])
+        return rc_fail(RECERT_EPARSE, NULL, "not valid JSON: line %d, column %d: duplicate member %s", err.line,
+                       err.column, err.path);
     if (rc != RECERT_OK)
         return rc_fail(RECERT_EPARSE, NULL, "not valid JSON: line %d, column %d: %s", err.line, err.column,
                        err.text);
     if (compact) {
-        *compact = rd_dump(v);
+        *compact = rc_strdup(rd_raw(v, NULL));
         if (!*compact) {
             json_decref(v);
             return rc_oom();

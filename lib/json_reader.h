@@ -42,8 +42,18 @@ const json_t *rd_array(rc_reader *rd, const json_t *obj, const char *key, size_t
 int rd_enum(rc_reader *rd, const json_t *obj, const char *key, bool required, const char *const *names,
             int *out);
 
-/* Compact text of a value, as x- members keep it. NULL: no memory. */
+/* A raw node (json_parse.c): a number kept as its text, or the compact
+ * text of an x- member's value. Its text (NUL-terminated; *len its length
+ * when len is not NULL), or NULL when v is not a raw node. */
+const char *rd_raw(const json_t *v, size_t *len);
+/* A string of the document (json_is_string, and not a raw node). */
+bool rd_is_string(const json_t *v);
+
+/* Compact text of a value; raw nodes written as their text. NULL: no
+ * memory. */
 char *rd_dump(const json_t *v);
+/* The same, indented by two spaces as json_dumps(v, JSON_INDENT(2)). */
+char *rd_dump_pretty(const json_t *v);
 /* json_dumps(v, flags), safe when memory runs out (json_dumps is not).
  * NULL: no memory (or a value jansson does not write). */
 char *rd_dumps(const json_t *v, size_t flags);
@@ -52,16 +62,21 @@ char *rd_dumps(const json_t *v, size_t flags);
 int rd_load(rc_reader *rd, const char *text, size_t len, json_t **out);
 
 /* json_parse.c: RFC 8259 text into a jansson tree, every allocation checked
- * (jansson's own parser is not safe when memory runs out). Accepts, builds
- * and words its errors as json_loadb(text, len, JSON_REJECT_DUPLICATES),
- * with RC_JSON_ANY as | JSON_DECODE_ANY. RECERT_OK (*out the tree),
- * RECERT_EPARSE (*err filled when err is not NULL) or RECERT_ENOMEM; sets
- * no last error. */
+ * (jansson's own parser is not safe when memory runs out). Accepts and
+ * words its errors as json_loadb(text, len, JSON_REJECT_DUPLICATES), with
+ * RC_JSON_ANY as | JSON_DECODE_ANY, except that numbers are not converted:
+ * any number but a canonical 64-bit integer is a raw node of its text, and
+ * so is the value of every x- member (compacted), and a duplicate member
+ * has a path. RECERT_OK (*out the tree), RECERT_EPARSE (*err filled when
+ * err is not NULL) or RECERT_ENOMEM; sets no last error. */
 #define RC_JSON_ANY 1u /* any value at the top, not only an object or array */
+#define RC_JSON_RAW 2u /* the whole text as one raw node (an x- value) */
 #define RC_JSON_MAX_DEPTH 2048 /* values open at once, as jansson */
 typedef struct rc_json_error {
     int line, column; /* line from 1; column in characters, from 0 */
     char text[JSON_ERROR_TEXT_LENGTH];
+    /* a duplicate member: its path ("holders[0].id"); otherwise "" */
+    char path[RD_PATH_MAX + 32];
 } rc_json_error;
 int rc_json_parse(const char *text, size_t len, unsigned flags, json_t **out, rc_json_error *err);
 /* An object or array the library wrote itself (NUL-terminated); NULL: no

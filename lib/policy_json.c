@@ -552,7 +552,7 @@ int recert_policy_to_json(char **out, const recert_policy *policy, unsigned flag
     json_t *v = rc_json_parse_own(policy->json);
     if (!v)
         return rc_oom();
-    *out = rd_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    *out = rd_dump_pretty(v);
     json_decref(v);
     return *out ? RECERT_OK : rc_oom();
 }
@@ -624,7 +624,7 @@ int recert_catalog_to_json(char **out, const recert_catalog *catalog, unsigned f
     free(compact);
     if (!v)
         return rc_oom();
-    *out = rd_dumps(v, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    *out = rd_dump_pretty(v);
     json_decref(v);
     return *out ? RECERT_OK : rc_oom();
 }

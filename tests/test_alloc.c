@@ -684,7 +684,8 @@ static void run_example(const char *path)
         return;
     }
     example e = {0};
-    e.records = json_dumps(json_object_get(doc, "records"), JSON_COMPACT);
+    /* 15 digits: 0.1, not 0.10000000000000001 (more decimals than allowed) */
+    e.records = json_dumps(json_object_get(doc, "records"), JSON_COMPACT | JSON_REAL_PRECISION(15));
     e.len = strlen(e.records);
     snprintf(e.as_of, sizeof e.as_of, "%s", json_string_value(json_object_get(doc, "as_of")));
     json_decref(doc);

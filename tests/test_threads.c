@@ -153,7 +153,8 @@ static int load_inputs(void)
             json_decref(doc);
             return -1;
         }
-        examples[i].records = json_dumps(records, JSON_COMPACT);
+        /* 15 digits: 0.1, not 0.10000000000000001 (more decimals than allowed) */
+        examples[i].records = json_dumps(records, JSON_COMPACT | JSON_REAL_PRECISION(15));
         examples[i].len = examples[i].records ? strlen(examples[i].records) : 0;
         memcpy(examples[i].as_of, as_of, 11);
         json_decref(doc);

@@ -128,7 +128,9 @@ RECERT_API const char *recert_credit_category(const recert_credit *credit); /* N
 /*
  * The application's own members, whose names start with "x-" (docs/format.md):
  * values cross as JSON text. x_set: value is any NUL-terminated JSON text,
- * kept in compact form (" 5 " reads back as "5"); on an existing key it
+ * kept as written without the whitespace between tokens (" 5 " reads back
+ * as "5", " [1E2, -0.0] " as "[1E2,-0.0]": numbers and strings byte for
+ * byte, docs/format.md); on an existing key it
  * replaces the value in place (the member keeps its position), a new key
  * goes last; NULL removes the member (RECERT_OK when absent). RECERT_EINVAL
  * for a NULL handle or a NULL key or one not starting with "x-",

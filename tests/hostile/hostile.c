@@ -608,7 +608,8 @@ static void try_replacements(walk *w, json_t *parent, const char *key, size_t in
             json_object_set(parent, key, r);
         else
             json_array_set(parent, index, r);
-        char *text = json_dumps(w->root, JSON_COMPACT);
+        /* 15 digits: 0.1, not 0.10000000000000001 (more decimals than allowed) */
+        char *text = json_dumps(w->root, JSON_COMPACT | JSON_REAL_PRECISION(15));
         recert_roster *ro = NULL;
         recert_error_clear();
         int rc = recert_roster_from_json(&ro, text, strlen(text));
