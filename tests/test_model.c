@@ -1020,6 +1020,158 @@ START_TEST(test_holder_x_and_nulls)
 }
 END_TEST
 
+/* ---- limits: sums of credit amounts (docs/rules.md "Limits") ------------ */
+
+/* A policy whose unit is the smallest a policy may declare: per_hour
+ * 0.000001, so 1 unit is 10^6 contact hours = 10^8 centihours. Required:
+ * 10 units = 10^9 centihours; category "c" needs 1 unit (10^8). Petition
+ * fee 10^11 cents, the most a fee may be. */
+#define TINY_POLICY                                                                                 \
+    "{\"id\":\"tiny\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","                  \
+    "\"unit\":{\"name\":\"TU\",\"per_hour\":0.000001},\"cycle\":{\"years\":2,\"expires\":"           \
+    "\"anniversary\"},\"credits_required\":10,\"unapproved_credits\":\"petition\","                \
+    "\"fees\":{\"renewal_cents\":100000000000,\"petition_cents\":100000000000},"                     \
+    "\"categories\":[{\"id\":\"c\",\"min\":1}]}"
+
+/* A records document of one holder (credential under "tiny", certified
+ * 2024-06-01) with n credits of `units` TU each, completed 2025-01-01;
+ * every odd one not preapproved with a petition pending (filed
+ * 2025-01-02); credit `odd_one` (or none: -1) of `odd_units` instead. */
+static char *tiny_roster(size_t n, const char *units, long odd_one, const char *odd_units)
+{
+    size_t cap = 4096 + n * 200, len = 0;
+    char *t = malloc(cap);
+    ck_assert_ptr_nonnull(t);
+    len += (size_t)snprintf(t + len, cap - len,
+                            "{\"recert\":1,\"policies\":[" TINY_POLICY "],\"holders\":[{\"id\":\"h\","
+                            "\"credentials\":[{\"id\":\"c1\",\"policy\":\"tiny\",\"certified\":\"2024-06-01\"}],"
+                            "\"credits\":[");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(t + len, cap - len,
+                                "%s{\"id\":\"k%zu\",\"completed\":\"2025-01-01\",\"amount\":%s,\"unit\":\"TU\","
+                                "\"category\":\"c\"%s}",
+                                i ? "," : "", i, (long)i == odd_one ? odd_units : units,
+                                i % 2 ? ",\"approval\":\"not_preapproved\",\"petition\":{\"filed\":"
+                                        "\"2025-01-02\",\"status\":\"pending\"}"
+                                      : "");
+    snprintf(t + len, cap - len, "]}]}");
+    return t;
+}
+
+START_TEST(test_credit_sums_at_the_bound)
+{
+    /* 10000 credits (RECERT_MAX_CREDITS) of 1,000,000 TU each: 10^6 TU *
+     * 10^8 centihours = 10^14 centihours each, exactly
+     * RECERT_CREDIT_CENTIHOURS_MAX. Evaluated on 2025-06-01 (S 2024-06-01,
+     * E 2026-06-01): the 5000 preapproved count, 5000 * 10^14 = 5 * 10^17;
+     * the 5000 pending petitions are 5 * 10^17 pending and 5000 * 10^11 =
+     * 5 * 10^14 cents of petition fees; category c earned 5 * 10^17. No sum
+     * overflows (under -fsanitize=undefined none stops). */
+    ck_assert_int_eq(RECERT_CREDIT_CENTIHOURS_MAX, 100000000000000LL);
+    char *doc = tiny_roster(RECERT_MAX_CREDITS, "1000000", -1, NULL);
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    recert_report *rep = NULL;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, r, day_of("2025-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_report_credit_amount(rep, 0, 0), RECERT_CREDIT_CENTIHOURS_MAX);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_EARNED), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_PENDING), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_REQUIRED), 1000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_SHORTFALL), 0);
+    ck_assert_int_eq(recert_report_category_amount(rep, 0, 0, 0, RECERT_CATEGORY_EARNED), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_fee(rep, 0, 0, RECERT_FEE_PETITION), 500000000000000LL);
+    ck_assert_int_eq(recert_report_status(rep, 0, 0), RECERT_STATUS_ELIGIBLE);
+    char *json = NULL;
+    ck_assert_int_eq(recert_report_to_json(&json, rep, 0), RECERT_OK);
+    recert_free(json);
+    recert_report_free(rep);
+    recert_roster_free(r);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_credit_past_the_bound_import)
+{
+    /* 10000 credits of 10^9 TU (the most an amount may be) were 10^17
+     * centihours each, 10^21 together: the sum overflowed int64_t in
+     * evaluation (undefined behaviour). Now the first is an error naming
+     * its path, and nothing is evaluated. */
+    char *doc = tiny_roster(RECERT_MAX_CREDITS, "1000000000", -1, NULL);
+    char *out = NULL;
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2025-06-01"), RECERT_EDATA);
+    ck_assert_ptr_null(out);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "more than one credit may count"));
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    free(doc);
+
+    /* One hundredth of a TU past the bound, at credits[3]: 1000000.01 TU =
+     * 10^14 + 10^6 centihours. */
+    doc = tiny_roster(5, "1000000", 3, "1000000.01");
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[3].amount");
+    ck_assert_int_eq(recert_validate_json(&out, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_ptr_nonnull(strstr(out, "holders[0].credits[3].amount"));
+    recert_free(out);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_credit_past_the_bound_handles)
+{
+    /* The same through the handles: recert_roster_add_holder refuses the
+     * holder with the path it would have in the export, and the roster is
+     * unchanged; at the bound it joins. */
+    char standalone[1024];
+    snprintf(standalone, sizeof standalone, "{\"recert\":1,%s", TINY_POLICY + 1);
+    recert_policy *p = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p, standalone, strlen(standalone)), RECERT_OK);
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(r, p), RECERT_OK);
+    recert_holder *h = NULL;
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    recert_credential *c = NULL;
+    ck_assert_int_eq(recert_credential_new(&c, "c1", "tiny", day_of("2024-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
+    recert_credit *k = NULL;
+    ck_assert_int_eq(recert_credit_new(&k, "k0", day_of("2025-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, 100000001LL, "TU"), RECERT_OK); /* 1000000.01 TU */
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    ck_assert_uint_eq(recert_roster_holder_count(r), 0);
+    /* the largest amount, the most credits: refused the same way */
+    ck_assert_int_eq(recert_holder_remove_credit(h, 0), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, RECERT_AMOUNT_MAX, "TU"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_EDATA);
+    ck_assert_uint_eq(recert_roster_holder_count(r), 0);
+    /* at the bound: joins, and counts 10^14 centihours */
+    ck_assert_int_eq(recert_holder_remove_credit(h, 0), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, 100000000LL, "TU"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_OK);
+    recert_report *rep = NULL;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, r, day_of("2025-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_EARNED), RECERT_CREDIT_CENTIHOURS_MAX);
+    recert_report_free(rep);
+    /* The standard units never reach the bound: 10^9 CEU is 10^12 centihours. */
+    int64_t ch = 0;
+    ck_assert_int_eq(recert_amount_to_centihours(&ch, RECERT_AMOUNT_MAX, RECERT_PER_HOUR_CEU), RECERT_OK);
+    ck_assert_int_eq(ch, 1000000000000LL);
+    ck_assert_int_lt(ch, RECERT_CREDIT_CENTIHOURS_MAX);
+    recert_credit_free(k);
+    recert_credential_free(c);
+    recert_holder_free(h);
+    recert_roster_free(r);
+    recert_policy_free(p);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
@@ -1049,6 +1201,12 @@ static Suite *model_suite(void)
     tcase_add_test(tc, test_holder_cpr_aed);
     tcase_add_test(tc, test_holder_copy_is_deep);
     tcase_add_test(tc, test_holder_x_and_nulls);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("limits");
+    tcase_add_test(tc, test_credit_sums_at_the_bound);
+    tcase_add_test(tc, test_credit_past_the_bound_import);
+    tcase_add_test(tc, test_credit_past_the_bound_handles);
     suite_add_tcase(s, tc);
     return s;
 }
