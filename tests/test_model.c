@@ -1126,7 +1126,7 @@ START_TEST(test_credit_past_the_bound_handles)
      * holder with the path it would have in the export, and the roster is
      * unchanged; at the bound it joins. */
     char standalone[1024];
-    snprintf(standalone, sizeof standalone, "{\"recert\":1,%s", TINY_POLICY + 1);
+    snprintf(standalone, sizeof standalone, "{\"recert\":1,%s", &TINY_POLICY[1]);
     recert_policy *p = NULL;
     ck_assert_int_eq(recert_policy_from_json(&p, standalone, strlen(standalone)), RECERT_OK);
     recert_roster *r = NULL;
