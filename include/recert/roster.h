@@ -92,8 +92,9 @@ RECERT_API const recert_policy *recert_roster_find_policy(const recert_roster *r
 /*
  * Add a copy of a holder, last, checked the way an import checks it: unique
  * holder id (RECERT_EEXISTS), known policies (RECERT_ENOTFOUND), known
- * units, applies_to naming the holder's credentials, a consistent cycle
- * (RECERT_EDATA), dates that stay in range (RECERT_ERANGE). An import gives
+ * units, credits of at most RECERT_CREDIT_CENTIHOURS_MAX once converted
+ * (amount.h), applies_to naming the holder's credentials, a consistent
+ * cycle (RECERT_EDATA), dates that stay in range (RECERT_ERANGE). An import gives
  * RECERT_EDATA for the first two instead. The first error found is the one
  * reported; its path is the one the holder would have in the exported
  * document ("holders[n]...", n the current holder count). RECERT_EINVAL for
