@@ -7,7 +7,6 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,24 +84,18 @@ static int need_credential(const recert_credential *c, const char *fn)
 
 static int check_day(int32_t day, const char *what)
 {
-    if (rc_day_valid(day))
-        return RECERT_OK;
-    if (day == RECERT_DAY_NONE)
-        return rc_fail(RECERT_ERANGE, NULL, "%s: no date given", what);
-    return rc_fail(RECERT_ERANGE, NULL, "%s: day %" PRId32 " is outside 1900-01-01..9999-12-31",
-                   what, day);
+    return rc_check_day(day, true, what);
 }
 
 static int check_opt_day(int32_t day, const char *what)
 {
-    return day == RECERT_DAY_NONE ? RECERT_OK : check_day(day, what);
+    return rc_check_day(day, false, what);
 }
 
+/* A required, non-empty string within the limits of a document (limits.c). */
 static int check_text(const char *s, const char *what)
 {
-    if (!s || !*s)
-        return rc_fail(RECERT_EINVAL, NULL, "%s: must be a non-empty string", what);
-    return RECERT_OK;
+    return rc_check_text(s, what, RC_TEXT_ID);
 }
 
 /* ---- the public functions -------------------------------------------- */
@@ -177,6 +170,8 @@ int recert_credential_set_policy(recert_credential *credential, const char *poli
 int recert_credential_set_number(recert_credential *credential, const char *number)
 {
     int rc = need_credential(credential, "recert_credential_set_number");
+    if (rc == RECERT_OK)
+        rc = rc_check_text(number, "credential number", 0);
     if (rc != RECERT_OK)
         return rc;
     if (rc_set_string(&credential->number, number) != RECERT_OK)
@@ -379,6 +374,8 @@ int32_t recert_credential_exam_passed(const recert_credential *credential)
 int recert_credential_x_set(recert_credential *credential, const char *key, const char *json)
 {
     int rc = need_credential(credential, "recert_credential_x_set");
+    if (rc == RECERT_OK)
+        rc = rc_check_x(key, json, RC_DEPTH_CREDENTIAL);
     if (rc != RECERT_OK)
         return rc;
     return rc_x_set(&credential->x, key, json);

@@ -9,6 +9,7 @@
  */
 #include <inttypes.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,26 +126,23 @@ static int need_credit(const recert_credit *k, const char *fn)
 
 static int check_day(int32_t day, const char *what)
 {
-    if (rc_day_valid(day))
-        return RECERT_OK;
-    if (day == RECERT_DAY_NONE)
-        return rc_fail(RECERT_ERANGE, NULL, "%s: no date given", what);
-    return rc_fail(RECERT_ERANGE, NULL, "%s: day %" PRId32 " is outside 1900-01-01..9999-12-31",
-                   what, day);
+    return rc_check_day(day, true, what);
 }
 
 /* An optional day: RECERT_DAY_NONE or a valid one. */
 static int check_opt_day(int32_t day, const char *what)
 {
-    return day == RECERT_DAY_NONE ? RECERT_OK : check_day(day, what);
+    return rc_check_day(day, false, what);
 }
 
+/* As import checks an amount (limits.c): RECERT_EINVAL beyond it. */
 static int check_amount(int64_t v, const char *what)
 {
-    if (v <= 0 || v > RECERT_AMOUNT_MAX)
+    char why[RC_WHY_MAX];
+    if (rc_limit_amount(v, why) != RECERT_OK)
         return rc_fail(RECERT_EINVAL, NULL,
-                       "%s: %lld hundredths is not in 0 < amount <= 1000000000 units", what,
-                       (long long)v);
+                       "%s: %lld hundredths is not in 0 < amount <= 1000000000 units (%s)", what,
+                       (long long)v, why);
     return RECERT_OK;
 }
 
@@ -155,9 +153,9 @@ int recert_credit_new(recert_credit **out, const char *id, int32_t completed)
     if (!out)
         return rc_fail(RECERT_EINVAL, NULL, "recert_credit_new: NULL output");
     *out = NULL;
-    if (!id || !*id)
-        return rc_fail(RECERT_EINVAL, NULL, "credit id: must be a non-empty string");
-    int rc = check_day(completed, "credit completed");
+    int rc = rc_check_text(id, "credit id", RC_TEXT_ID);
+    if (rc == RECERT_OK)
+        rc = check_day(completed, "credit completed");
     if (rc != RECERT_OK)
         return rc;
     recert_credit *k = calloc(1, sizeof *k);
@@ -202,9 +200,11 @@ void recert_credit_free(recert_credit *credit)
     free(credit);
 }
 
-static int set_text(recert_credit *k, char **field, const char *value, const char *fn)
+static int set_text(recert_credit *k, char **field, const char *value, const char *fn, const char *what)
 {
     int rc = need_credit(k, fn);
+    if (rc == RECERT_OK)
+        rc = rc_check_text(value, what, 0);
     if (rc != RECERT_OK)
         return rc;
     if (rc_set_string(field, value) != RECERT_OK)
@@ -214,23 +214,21 @@ static int set_text(recert_credit *k, char **field, const char *value, const cha
 
 int recert_credit_set_title(recert_credit *credit, const char *title)
 {
-    return set_text(credit, credit ? &credit->title : NULL, title, "recert_credit_set_title");
+    return set_text(credit, credit ? &credit->title : NULL, title, "recert_credit_set_title", "credit title");
 }
 
 int recert_credit_set_provider(recert_credit *credit, const char *provider)
 {
     return set_text(credit, credit ? &credit->provider : NULL, provider,
-                    "recert_credit_set_provider");
+                    "recert_credit_set_provider", "credit provider");
 }
 
 int recert_credit_set_category(recert_credit *credit, const char *category)
 {
     if (category && !category[0])
         return rc_fail(RECERT_EINVAL, NULL, "recert_credit_set_category: the category is empty (NULL removes it)");
-    if (category && strlen(category) > RECERT_MAX_STRING_BYTES)
-        return rc_fail(RECERT_EINVAL, NULL, "recert_credit_set_category: the category is longer than %d bytes",
-                       RECERT_MAX_STRING_BYTES);
-    return set_text(credit, credit ? &credit->category : NULL, category, "recert_credit_set_category");
+    return set_text(credit, credit ? &credit->category : NULL, category, "recert_credit_set_category",
+                    "credit category");
 }
 
 int recert_credit_set_completed(recert_credit *credit, int32_t completed)
@@ -264,10 +262,10 @@ int recert_credit_set_amount(recert_credit *credit, int64_t hundredths, const ch
     int rc = need_credit(credit, "recert_credit_set_amount");
     if (rc == RECERT_OK)
         rc = check_amount(hundredths, "credit amount");
+    if (rc == RECERT_OK)
+        rc = rc_check_text(unit, "credit unit", RC_TEXT_ID);
     if (rc != RECERT_OK)
         return rc;
-    if (!unit || !*unit)
-        return rc_fail(RECERT_EINVAL, NULL, "credit unit: must be a non-empty string");
     char *u = rc_strdup(unit);
     if (!u)
         return rc_oom();
@@ -324,12 +322,15 @@ int recert_credit_set_applies_to(recert_credit *credit, const char *const *ids, 
         return rc;
     if (n > 0 && !ids)
         return rc_fail(RECERT_EINVAL, NULL, "credit applies_to: NULL list of %zu ids", n);
-    if (n > (size_t)LONG_MAX)
-        return rc_fail(RECERT_EINVAL, NULL, "credit applies_to: too many ids (%zu)", n);
-    for (size_t i = 0; i < n; i++)
-        if (!ids[i] || !*ids[i])
-            return rc_fail(RECERT_EINVAL, NULL,
-                           "credit applies_to[%zu]: must be a non-empty string", i);
+    char why[RC_WHY_MAX];
+    if (rc_limit_count(n, RECERT_MAX_APPLIES_TO, why) != RECERT_OK)
+        return rc_limit_fail(RECERT_ELIMIT, "credit applies_to", why);
+    for (size_t i = 0; i < n; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "credit applies_to[%zu]", i);
+        if ((rc = rc_check_text(ids[i], what, RC_TEXT_ID)) != RECERT_OK)
+            return rc;
+    }
     bool ok;
     char **v = copy_ids(ids, n, &ok);
     if (!ok)
@@ -430,6 +431,8 @@ const char *recert_credit_applies_to_at(const recert_credit *credit, size_t i)
 int recert_credit_x_set(recert_credit *credit, const char *key, const char *json)
 {
     int rc = need_credit(credit, "recert_credit_x_set");
+    if (rc == RECERT_OK)
+        rc = rc_check_x(key, json, RC_DEPTH_CREDIT);
     if (rc != RECERT_OK)
         return rc;
     return rc_x_set(&credit->x, key, json);

@@ -8,7 +8,6 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,12 +140,7 @@ static int need_holder(const recert_holder *h, const char *fn)
 
 static int check_day(int32_t day, const char *what)
 {
-    if (rc_day_valid(day))
-        return RECERT_OK;
-    if (day == RECERT_DAY_NONE)
-        return rc_fail(RECERT_ERANGE, NULL, "%s: no date given", what);
-    return rc_fail(RECERT_ERANGE, NULL, "%s: day %" PRId32 " is outside 1900-01-01..9999-12-31",
-                   what, day);
+    return rc_check_day(day, true, what);
 }
 
 /* ---- the public functions -------------------------------------------- */
@@ -156,8 +150,9 @@ int recert_holder_new(recert_holder **out, const char *id)
     if (!out)
         return rc_fail(RECERT_EINVAL, NULL, "recert_holder_new: NULL output");
     *out = NULL;
-    if (!id || !*id)
-        return rc_fail(RECERT_EINVAL, NULL, "holder id: must be a non-empty string");
+    int rc = rc_check_text(id, "holder id", RC_TEXT_ID);
+    if (rc != RECERT_OK)
+        return rc;
     recert_holder *h = calloc(1, sizeof *h);
     if (!h)
         return rc_oom();
@@ -202,6 +197,8 @@ void recert_holder_free(recert_holder *holder)
 int recert_holder_set_name(recert_holder *holder, const char *name)
 {
     int rc = need_holder(holder, "recert_holder_set_name");
+    if (rc == RECERT_OK)
+        rc = rc_check_text(name, "holder name", 0);
     if (rc != RECERT_OK)
         return rc;
     if (rc_set_string(&holder->name, name) != RECERT_OK)
@@ -420,6 +417,8 @@ int recert_holder_cpr_aed_adult(const recert_holder *holder, size_t i)
 int recert_holder_x_set(recert_holder *holder, const char *key, const char *json)
 {
     int rc = need_holder(holder, "recert_holder_x_set");
+    if (rc == RECERT_OK)
+        rc = rc_check_x(key, json, RC_DEPTH_HOLDER);
     if (rc != RECERT_OK)
         return rc;
     return rc_x_set(&holder->x, key, json);

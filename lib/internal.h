@@ -98,6 +98,55 @@ const char *rc_xlist_get(const rc_xlist *x, const char *key);
 int rc_x_set(rc_xlist *x, const char *key, const char *json);
 int rc_x_get(char **out, const rc_xlist *x, const char *key);
 
+/* ---- limits.c: the limits of a records document's values ------------ */
+
+/* One check per kind of value, shared by import and the setters
+ * (docs/format.md "Values"): RECERT_OK, or the code an import gives
+ * (RECERT_ELIMIT for a size limit, RECERT_EDATA for a value the format
+ * does not allow; rc_limit_day: RECERT_ERANGE) with the reason, without a
+ * path, in why. They set no error. */
+enum { RC_WHY_MAX = 192 };
+/* len bytes: at most RECERT_MAX_STRING_BYTES, no NUL, valid UTF-8. */
+int rc_limit_string(const char *s, size_t len, char why[RC_WHY_MAX]);
+/* The same for a NUL-terminated string, reading at most the limit + 1. */
+int rc_limit_cstring(const char *s, char why[RC_WHY_MAX]);
+int rc_limit_nonempty(const char *s, char why[RC_WHY_MAX]);          /* "must not be empty" */
+int rc_limit_count(size_t n, size_t max, char why[RC_WHY_MAX]);      /* "more than max entries" */
+/* A credit amount in hundredths (or centihours): 0 < v <= RECERT_AMOUNT_MAX. */
+int rc_limit_amount(int64_t hundredths, char why[RC_WHY_MAX]);
+/* The amount converted, rounded down, into *ch: at most
+ * RECERT_CREDIT_CENTIHOURS_MAX, so that no sum of a holder's credits
+ * overflows (docs/rules.md "Limits"). */
+int rc_limit_credit_centihours(int64_t *ch, int64_t hundredths, int64_t per_hour, char why[RC_WHY_MAX]);
+/* A day: 1900..9999; RECERT_DAY_NONE allowed when not required. */
+int rc_limit_day(int32_t day, bool required, char why[RC_WHY_MAX]);
+/* The nesting of JSON text as the parser counts it (every value one, keys
+ * none: "1" is 1, "[]" 1, "{\"a\":[1]}" 3); the text is valid JSON. */
+size_t rc_json_depth(const char *json);
+/* JSON text (valid) placed at document depth depth (the top-level value is
+ * 1) stays within the parser's depth, RC_JSON_MAX_DEPTH (RECERT_ELIMIT). */
+int rc_limit_nested(const char *json, size_t depth, char why[RC_WHY_MAX]);
+/* An x- member set on an object at document depth depth: a UTF-8 name, and
+ * a value within rc_limit_nested. json NULL: the name only. */
+int rc_limit_x(const char *key, const char *json, size_t depth, char why[RC_WHY_MAX]);
+/* A setter's error from a check: "what: why", RECERT_EDATA made
+ * RECERT_EINVAL (a bad argument); other codes kept. Returns it. */
+int rc_limit_fail(int code, const char *what, const char *why);
+/* A setter's string argument: NULL is allowed unless RC_TEXT_REQUIRED
+ * (RECERT_EINVAL); RC_TEXT_NONEMPTY refuses "" (RECERT_EINVAL); then
+ * rc_limit_cstring (RECERT_ELIMIT, RECERT_EINVAL). Error set. */
+#define RC_TEXT_REQUIRED 1u
+#define RC_TEXT_NONEMPTY 2u
+#define RC_TEXT_ID (RC_TEXT_REQUIRED | RC_TEXT_NONEMPTY)
+int rc_check_text(const char *s, const char *what, unsigned flags);
+/* A setter's day (RECERT_ERANGE, error set). */
+int rc_check_day(int32_t day, bool required, const char *what);
+/* A setter's x- member (before rc_x_set, which checks the rest): error set. */
+int rc_check_x(const char *key, const char *json, size_t depth);
+/* Depth of the objects that hold x- members in a records document. */
+enum { RC_DEPTH_ROSTER = 1, RC_DEPTH_HOLDER = 3, RC_DEPTH_CREDENTIAL = 5, RC_DEPTH_CREDIT = 5,
+       RC_DEPTH_POLICY = 3 };
+
 /* ---- the policy model (policy.c, catalog.c) -------------------------- */
 
 typedef struct rc_late_window {

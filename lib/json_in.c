@@ -28,6 +28,14 @@ static const char *const petition_members[] = {"filed", "status", "decided", NUL
 #define MAX_CREDITS RECERT_MAX_CREDITS
 #define MAX_CPR RECERT_MAX_CPR_AED
 
+/* An id read (rd_string > 0) must not be empty (limits.c, as the setters). */
+static void nonempty(rc_reader *rd, const char *key, const char *s)
+{
+    char why[RC_WHY_MAX];
+    if (rc_limit_nonempty(s, why) != RECERT_OK)
+        rd_error_key(rd, key, RECERT_EDATA, "%s", why);
+}
+
 /* Sub-object of a credential or credit; returns it when present. */
 static const json_t *object_member(rc_reader *rd, const json_t *obj, const char *key,
                                    const char *const *known, rc_xlist *x, size_t *saved)
@@ -67,8 +75,8 @@ static void read_credential(rc_reader *rd, const json_t *v, recert_credential *c
     rc_credential_init(c);
     if (!rd_object(rd, v, credential_members, &c->x))
         return;
-    if (rd_string(rd, v, "id", true, &c->id) > 0 && !c->id[0])
-        rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
+    if (rd_string(rd, v, "id", true, &c->id) > 0)
+        nonempty(rd, "id", c->id);
     rd_string(rd, v, "policy", true, &c->policy);
     rd_string(rd, v, "number", false, &c->number);
     rd_date(rd, v, "certified", true, &c->certified);
@@ -109,8 +117,8 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
     rc_credit_init(k);
     if (!rd_object(rd, v, credit_members, &k->x))
         return;
-    if (rd_string(rd, v, "id", true, &k->id) > 0 && !k->id[0])
-        rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
+    if (rd_string(rd, v, "id", true, &k->id) > 0)
+        nonempty(rd, "id", k->id);
     rd_string(rd, v, "title", false, &k->title);
     rd_string(rd, v, "provider", false, &k->provider);
     rd_date(rd, v, "completed", true, &k->completed);
@@ -123,12 +131,12 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
     } else if (!has_hours && !has_amount) {
         rd_error_at(rd, RECERT_EDATA, "missing member: hours, or amount and unit");
     } else {
+        char why[RC_WHY_MAX]; /* the bounds the setters apply too (limits.c) */
         int st = rd_decimal(rd, v, amount_key, true, 2, &k->amount, &k->amount_real);
-        if (st > 0 && k->amount <= 0) {
-            rd_error_key(rd, amount_key, RECERT_EDATA, "must be greater than 0");
-        }
-        if (has_amount && rd_string(rd, v, "unit", true, &k->unit) > 0 && !k->unit[0])
-            rd_error_key(rd, "unit", RECERT_EDATA, "must not be empty");
+        if (st > 0 && rc_limit_amount(k->amount, why) != RECERT_OK)
+            rd_error_key(rd, amount_key, RECERT_EDATA, "%s", why);
+        if (has_amount && rd_string(rd, v, "unit", true, &k->unit) > 0)
+            nonempty(rd, "unit", k->unit);
     }
     int d = 0;
     if (rd_enum(rd, v, "approval", false, approvals, &d) > 0)
@@ -149,7 +157,7 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
     }
     if (rd_string(rd, v, "category", false, &k->category) > 0 && !k->category[0])
         rd_error_key(rd, "category", RECERT_EDATA, "must not be empty (leave it out for none)");
-    const json_t *a = rd_array(rd, v, "applies_to", MAX_CREDENTIALS);
+    const json_t *a = rd_array(rd, v, "applies_to", RECERT_MAX_APPLIES_TO);
     if (a) {
         size_t n = json_array_size(a);
         k->applies_to = calloc(n ? n : 1, sizeof *k->applies_to);
@@ -162,8 +170,12 @@ static void read_credit(rc_reader *rd, const json_t *v, recert_credit *k)
         for (size_t i = 0; i < n; i++) {
             const json_t *id = json_array_get(a, i);
             size_t s3 = rd_push_index(rd, i);
+            char why[RC_WHY_MAX];
+            int code;
             if (!rd_is_string(id)) {
                 rd_error_at(rd, RECERT_EDATA, "expected a credential id (a string)");
+            } else if ((code = rc_limit_string(json_string_value(id), json_string_length(id), why)) != RECERT_OK) {
+                rd_error_at(rd, code, "%s", why); /* as any string member (rd_string) */
             } else if (!(k->applies_to[k->applies_n] = rc_strdup(json_string_value(id)))) {
                 rd_nomem(rd);
             } else {
@@ -224,8 +236,8 @@ static void read_holder(rc_reader *rd, const json_t *v, recert_holder *h)
     rc_holder_init(h);
     if (!rd_object(rd, v, holder_members, &h->x))
         return;
-    if (rd_string(rd, v, "id", true, &h->id) > 0 && !h->id[0])
-        rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
+    if (rd_string(rd, v, "id", true, &h->id) > 0)
+        nonempty(rd, "id", h->id);
     rd_string(rd, v, "name", false, &h->name);
 
     const json_t *cpr = json_object_get(v, "cpr_aed");
@@ -305,7 +317,7 @@ static void read_holder(rc_reader *rd, const json_t *v, recert_holder *h)
 
 static void read_policies(rc_reader *rd, const json_t *root, recert_roster *r)
 {
-    const json_t *a = rd_array(rd, root, "policies", 1000);
+    const json_t *a = rd_array(rd, root, "policies", RECERT_MAX_POLICIES);
     r->has_policies = json_object_get(root, "policies") && !json_is_null(json_object_get(root, "policies"));
     if (!a || !json_array_size(a))
         return;

@@ -428,13 +428,10 @@ int rd_string(rc_reader *rd, const json_t *obj, const char *key, bool required, 
         return st;
     if (!rd_is_string(v))
         return wrong_type(rd, key, "a string", v);
-    if (json_string_length(v) > RECERT_MAX_STRING_BYTES) {
-        rd_error_key(rd, key, RECERT_ELIMIT, "a string of %zu bytes is longer than the limit of %d",
-                     json_string_length(v), RECERT_MAX_STRING_BYTES);
-        return -1;
-    }
-    if (strlen(json_string_value(v)) != json_string_length(v)) {
-        rd_error_key(rd, key, RECERT_EDATA, "a string may not contain NUL");
+    char why[RC_WHY_MAX]; /* the limits the setters apply too (limits.c) */
+    int code = rc_limit_string(json_string_value(v), json_string_length(v), why);
+    if (code != RECERT_OK) {
+        rd_error_key(rd, key, code, "%s", why);
         return -1;
     }
     char *s = rc_strndup(json_string_value(v), json_string_length(v));
@@ -646,8 +643,9 @@ const json_t *rd_array(rc_reader *rd, const json_t *obj, const char *key, size_t
         rd_error_key(rd, key, RECERT_EDATA, "expected an array");
         return NULL;
     }
-    if (json_array_size(a) > max) {
-        rd_error_key(rd, key, RECERT_ELIMIT, "more than %zu entries", max);
+    char why[RC_WHY_MAX];
+    if (rc_limit_count(json_array_size(a), max, why) != RECERT_OK) {
+        rd_error_key(rd, key, RECERT_ELIMIT, "%s", why);
         return NULL;
     }
     return a;

@@ -108,6 +108,16 @@ int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
         rc = rc_policy_unit_check(policy, roster->catalog->pol, roster->catalog->n, policy->id);
     if (rc != RECERT_OK)
         return rc;
+    /* The limits of a records document (limits.c): its policies, and how
+     * deep the policy's JSON goes once inside it. */
+    char why[RC_WHY_MAX];
+    bool replaces = false;
+    for (size_t i = 0; i < roster->pol_n && !replaces; i++)
+        replaces = strcmp(roster->pol[i]->id, policy->id) == 0;
+    if (!replaces && rc_limit_count(roster->pol_n + 1, RECERT_MAX_POLICIES, why) != RECERT_OK)
+        return rc_limit_fail(RECERT_ELIMIT, "roster policies", why);
+    if (policy->json && rc_limit_nested(policy->json, RC_DEPTH_POLICY, why) != RECERT_OK)
+        return rc_limit_fail(RECERT_ELIMIT, policy->id, why);
     recert_policy *copy;
     if ((rc = recert_policy_copy(&copy, policy)) != RECERT_OK)
         return rc;
@@ -181,8 +191,9 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
                 rd_error_key(rd, "unit", RECERT_EDATA, "unknown unit: \"%s\" (hours, ceu, cec or a policy's unit)",
                              k->unit);
         }
-        if (per_hour && recert_amount_to_centihours(&k->ch, k->amount, per_hour) != RECERT_OK)
-            rd_error_key(rd, k->unit ? "amount" : "hours", RECERT_EDATA, "amount out of range");
+        char why[RC_WHY_MAX];
+        if (per_hour && rc_limit_credit_centihours(&k->ch, k->amount, per_hour, why) != RECERT_OK)
+            rd_error_key(rd, k->unit ? "amount" : "hours", RECERT_EDATA, "%s", why);
         for (long j = 0; j < k->applies_n; j++) {
             bool known = false;
             for (size_t x = 0; x < h->cred_n && !known; x++)
@@ -337,6 +348,9 @@ int recert_roster_x_set(recert_roster *roster, const char *key, const char *json
 {
     if (!roster)
         return rc_fail(RECERT_EINVAL, NULL, "roster is NULL");
+    int rc = rc_check_x(key, json, RC_DEPTH_ROSTER);
+    if (rc != RECERT_OK)
+        return rc;
     return rc_x_set(&roster->x, key, json);
 }
 

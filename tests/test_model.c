@@ -1020,6 +1020,466 @@ START_TEST(test_holder_x_and_nulls)
 }
 END_TEST
 
+/* ---- limits: sums of credit amounts (docs/rules.md "Limits") ------------ */
+
+/* A policy whose unit is the smallest a policy may declare: per_hour
+ * 0.000001, so 1 unit is 10^6 contact hours = 10^8 centihours. Required:
+ * 10 units = 10^9 centihours; category "c" needs 1 unit (10^8). Petition
+ * fee 10^11 cents, the most a fee may be. */
+#define TINY_POLICY                                                                                 \
+    "{\"id\":\"tiny\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","                  \
+    "\"unit\":{\"name\":\"TU\",\"per_hour\":0.000001},\"cycle\":{\"years\":2,\"expires\":"           \
+    "\"anniversary\"},\"credits_required\":10,\"unapproved_credits\":\"petition\","                \
+    "\"fees\":{\"renewal_cents\":100000000000,\"petition_cents\":100000000000},"                     \
+    "\"categories\":[{\"id\":\"c\",\"min\":1}]}"
+
+/* A records document of one holder (credential under "tiny", certified
+ * 2024-06-01) with n credits of `units` TU each, completed 2025-01-01;
+ * every odd one not preapproved with a petition pending (filed
+ * 2025-01-02); credit `odd_one` (or none: -1) of `odd_units` instead. */
+static char *tiny_roster(size_t n, const char *units, long odd_one, const char *odd_units)
+{
+    size_t cap = 4096 + n * 200, len = 0;
+    char *t = malloc(cap);
+    ck_assert_ptr_nonnull(t);
+    len += (size_t)snprintf(t + len, cap - len,
+                            "{\"recert\":1,\"policies\":[" TINY_POLICY "],\"holders\":[{\"id\":\"h\","
+                            "\"credentials\":[{\"id\":\"c1\",\"policy\":\"tiny\",\"certified\":\"2024-06-01\"}],"
+                            "\"credits\":[");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(t + len, cap - len,
+                                "%s{\"id\":\"k%zu\",\"completed\":\"2025-01-01\",\"amount\":%s,\"unit\":\"TU\","
+                                "\"category\":\"c\"%s}",
+                                i ? "," : "", i, (long)i == odd_one ? odd_units : units,
+                                i % 2 ? ",\"approval\":\"not_preapproved\",\"petition\":{\"filed\":"
+                                        "\"2025-01-02\",\"status\":\"pending\"}"
+                                      : "");
+    snprintf(t + len, cap - len, "]}]}");
+    return t;
+}
+
+START_TEST(test_credit_sums_at_the_bound)
+{
+    /* 10000 credits (RECERT_MAX_CREDITS) of 1,000,000 TU each: 10^6 TU *
+     * 10^8 centihours = 10^14 centihours each, exactly
+     * RECERT_CREDIT_CENTIHOURS_MAX. Evaluated on 2025-06-01 (S 2024-06-01,
+     * E 2026-06-01): the 5000 preapproved count, 5000 * 10^14 = 5 * 10^17;
+     * the 5000 pending petitions are 5 * 10^17 pending and 5000 * 10^11 =
+     * 5 * 10^14 cents of petition fees; category c earned 5 * 10^17. No sum
+     * overflows (under -fsanitize=undefined none stops). */
+    ck_assert_int_eq(RECERT_CREDIT_CENTIHOURS_MAX, 100000000000000LL);
+    char *doc = tiny_roster(RECERT_MAX_CREDITS, "1000000", -1, NULL);
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    recert_report *rep = NULL;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, r, day_of("2025-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_report_credit_amount(rep, 0, 0), RECERT_CREDIT_CENTIHOURS_MAX);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_EARNED), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_PENDING), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_REQUIRED), 1000000000LL);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_SHORTFALL), 0);
+    ck_assert_int_eq(recert_report_category_amount(rep, 0, 0, 0, RECERT_CATEGORY_EARNED), 500000000000000000LL);
+    ck_assert_int_eq(recert_report_fee(rep, 0, 0, RECERT_FEE_PETITION), 500000000000000LL);
+    ck_assert_int_eq(recert_report_status(rep, 0, 0), RECERT_STATUS_ELIGIBLE);
+    char *json = NULL;
+    ck_assert_int_eq(recert_report_to_json(&json, rep, 0), RECERT_OK);
+    recert_free(json);
+    recert_report_free(rep);
+    recert_roster_free(r);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_credit_past_the_bound_import)
+{
+    /* 10000 credits of 10^9 TU (the most an amount may be) were 10^17
+     * centihours each, 10^21 together: the sum overflowed int64_t in
+     * evaluation (undefined behaviour). Now the first is an error naming
+     * its path, and nothing is evaluated. */
+    char *doc = tiny_roster(RECERT_MAX_CREDITS, "1000000000", -1, NULL);
+    char *out = NULL;
+    ck_assert_int_eq(recert_evaluate_json(&out, doc, strlen(doc), "2025-06-01"), RECERT_EDATA);
+    ck_assert_ptr_null(out);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "more than one credit may count"));
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    free(doc);
+
+    /* One hundredth of a TU past the bound, at credits[3]: 1000000.01 TU =
+     * 10^14 + 10^6 centihours. */
+    doc = tiny_roster(5, "1000000", 3, "1000000.01");
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[3].amount");
+    ck_assert_int_eq(recert_validate_json(&out, doc, strlen(doc)), RECERT_EDATA);
+    ck_assert_ptr_nonnull(strstr(out, "holders[0].credits[3].amount"));
+    recert_free(out);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_credit_past_the_bound_handles)
+{
+    /* The same through the handles: recert_roster_add_holder refuses the
+     * holder with the path it would have in the export, and the roster is
+     * unchanged; at the bound it joins. */
+    char standalone[1024];
+    snprintf(standalone, sizeof standalone, "{\"recert\":1,%s", &TINY_POLICY[1]);
+    recert_policy *p = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p, standalone, strlen(standalone)), RECERT_OK);
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(r, p), RECERT_OK);
+    recert_holder *h = NULL;
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    recert_credential *c = NULL;
+    ck_assert_int_eq(recert_credential_new(&c, "c1", "tiny", day_of("2024-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
+    recert_credit *k = NULL;
+    ck_assert_int_eq(recert_credit_new(&k, "k0", day_of("2025-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, 100000001LL, "TU"), RECERT_OK); /* 1000000.01 TU */
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_EDATA);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].amount");
+    ck_assert_uint_eq(recert_roster_holder_count(r), 0);
+    /* the largest amount, the most credits: refused the same way */
+    ck_assert_int_eq(recert_holder_remove_credit(h, 0), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, RECERT_AMOUNT_MAX, "TU"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_EDATA);
+    ck_assert_uint_eq(recert_roster_holder_count(r), 0);
+    /* at the bound: joins, and counts 10^14 centihours */
+    ck_assert_int_eq(recert_holder_remove_credit(h, 0), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_amount(k, 100000000LL, "TU"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_OK);
+    recert_report *rep = NULL;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, r, day_of("2025-06-01")), RECERT_OK);
+    ck_assert_int_eq(recert_report_credits(rep, 0, 0, RECERT_CREDITS_EARNED), RECERT_CREDIT_CENTIHOURS_MAX);
+    recert_report_free(rep);
+    /* The standard units never reach the bound: 10^9 CEU is 10^12 centihours. */
+    int64_t ch = 0;
+    ck_assert_int_eq(recert_amount_to_centihours(&ch, RECERT_AMOUNT_MAX, RECERT_PER_HOUR_CEU), RECERT_OK);
+    ck_assert_int_eq(ch, 1000000000000LL);
+    ck_assert_int_lt(ch, RECERT_CREDIT_CENTIHOURS_MAX);
+    recert_credit_free(k);
+    recert_credential_free(c);
+    recert_holder_free(h);
+    recert_roster_free(r);
+    recert_policy_free(p);
+}
+END_TEST
+
+/* ---- limits: the setters apply import's limits (docs/format.md "Errors") -- */
+
+/* A string of n bytes: "é" (2 bytes) repeated, then 'a' when n is odd. */
+static char *long_text(size_t n)
+{
+    char *t = malloc(n + 1);
+    ck_assert_ptr_nonnull(t);
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        t[i] = (char)0xC3;
+        t[i + 1] = (char)0xA9;
+    }
+    if (i < n)
+        t[i++] = 'a';
+    t[i] = '\0';
+    return t;
+}
+
+/* Strings import refuses, and the setters with them (codes as import:
+ * RECERT_ELIMIT over the length; a content error is RECERT_EINVAL). */
+static const char *const bad_utf8[] = {
+    "\xC3\x28",         /* a lead byte without its continuation */
+    "\xC0\xAF",         /* an overlong '/' */
+    "\xED\xA0\x80",     /* a surrogate, U+D800 */
+    "\xF4\x90\x80\x80", /* beyond U+10FFFF */
+    "ok\xFF",           /* a byte that is never UTF-8 */
+};
+
+/* Every string setter of the three handles, by number: call setter i on
+ * (k, c, h) with s; returns its code. */
+static int set_string(int i, recert_credit *k, recert_credential *c, recert_holder *h, const char *s)
+{
+    const char *ids[1] = {s};
+    switch (i) {
+    case 0: return recert_holder_set_name(h, s);
+    case 1: return recert_credential_set_policy(c, s);
+    case 2: return recert_credential_set_number(c, s);
+    case 3: return recert_credit_set_title(k, s);
+    case 4: return recert_credit_set_provider(k, s);
+    case 5: return recert_credit_set_amount(k, 100, s);
+    case 6: return recert_credit_set_category(k, s);
+    case 7: return recert_credit_set_applies_to(k, ids, 1);
+    default: {
+        /* the ids given to the constructors */
+        recert_holder *h2 = NULL;
+        recert_credential *c2 = NULL;
+        recert_credit *k2 = NULL;
+        int rc = i == 8 ? recert_holder_new(&h2, s) : i == 9 ? recert_credential_new(&c2, s, "p", D2025_02_01)
+               : i == 10 ? recert_credential_new(&c2, "c", s, D2025_02_01) : recert_credit_new(&k2, s, D2025_02_01);
+        ck_assert_ptr_null(rc == RECERT_OK ? NULL : (void *)h2);
+        ck_assert_ptr_null(rc == RECERT_OK ? NULL : (void *)c2);
+        ck_assert_ptr_null(rc == RECERT_OK ? NULL : (void *)k2);
+        recert_holder_free(h2);
+        recert_credential_free(c2);
+        recert_credit_free(k2);
+        return rc;
+    }
+    }
+}
+enum { STRING_SETTERS = 12 };
+
+/* What a string setter changed: the value it reads back (NULL: absent). */
+static const char *get_string(int i, const recert_credit *k, const recert_credential *c, const recert_holder *h)
+{
+    switch (i) {
+    case 0: return recert_holder_name(h);
+    case 1: return recert_credential_policy(c);
+    case 2: return recert_credential_number(c);
+    case 3: return recert_credit_title(k);
+    case 4: return recert_credit_provider(k);
+    case 5: return recert_credit_unit(k);
+    case 6: return recert_credit_category(k);
+    case 7: return recert_credit_applies_to_at(k, 0);
+    default: return "constructor";
+    }
+}
+
+START_TEST(test_setters_string_limits)
+{
+    /* 65536 bytes (RECERT_MAX_STRING_BYTES, 32768 two-byte characters) is
+     * accepted by every string setter, 65537 is RECERT_ELIMIT (it used to be
+     * accepted by recert_holder_set_name and refused on re-import); a string
+     * that is not UTF-8 is RECERT_EINVAL. On failure the value is as it was. */
+    char *at = long_text(RECERT_MAX_STRING_BYTES), *past = long_text(RECERT_MAX_STRING_BYTES + 1);
+    recert_credit *k = NULL;
+    recert_credential *c = NULL;
+    recert_holder *h = NULL;
+    ck_assert_int_eq(recert_credit_new(&k, "k", D2025_02_01), RECERT_OK);
+    ck_assert_int_eq(recert_credential_new(&c, "c", "p", D2025_02_01), RECERT_OK);
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    for (int i = 0; i < STRING_SETTERS; i++) {
+        ck_assert_int_eq(set_string(i, k, c, h, "before"), RECERT_OK);
+        ck_assert_int_eq(set_string(i, k, c, h, past), RECERT_ELIMIT);
+        ck_assert_str_eq(get_string(i, k, c, h), i < 8 ? "before" : "constructor");
+        ck_assert_ptr_nonnull(strstr(recert_error_message(), "longer than the limit of 65536"));
+        for (size_t b = 0; b < sizeof bad_utf8 / sizeof *bad_utf8; b++) {
+            ck_assert_int_eq(set_string(i, k, c, h, bad_utf8[b]), RECERT_EINVAL);
+            ck_assert_ptr_nonnull(strstr(recert_error_message(), "not valid UTF-8"));
+            ck_assert_str_eq(get_string(i, k, c, h), i < 8 ? "before" : "constructor");
+        }
+        ck_assert_int_eq(set_string(i, k, c, h, at), RECERT_OK);
+        if (i < 8)
+            ck_assert_str_eq(get_string(i, k, c, h), at);
+        ck_assert_int_eq(set_string(i, k, c, h, "\xF0\x9F\x98\x80 \xE2\x82\xAC"), RECERT_OK); /* 4 and 3 bytes */
+    }
+    recert_credit_free(k);
+    recert_credential_free(c);
+    recert_holder_free(h);
+    free(at);
+    free(past);
+}
+END_TEST
+
+START_TEST(test_import_string_limits)
+{
+    /* The same limits at import, with the path: a 65537-byte name is
+     * RECERT_ELIMIT, an applies_to id too (it used to be read without a
+     * check). */
+    char *past = long_text(RECERT_MAX_STRING_BYTES + 1);
+    size_t cap = 2 * RECERT_MAX_STRING_BYTES + 512;
+    char *doc = malloc(cap);
+    ck_assert_ptr_nonnull(doc);
+    recert_roster *r = NULL;
+    snprintf(doc, cap, "{\"recert\":1,\"holders\":[{\"id\":\"h\",\"name\":\"%s\"}]}", past);
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_ELIMIT);
+    ck_assert_str_eq(recert_error_path(), "holders[0].name");
+    ck_assert_ptr_nonnull(strstr(recert_error_message(), "a string of 65537 bytes is longer than the limit of 65536"));
+    const char *credential = "\"credentials\":[{\"id\":\"a\",\"policy\":\"nasm-cpt\",\"certified\":\"2024-04-10\"}]";
+    snprintf(doc, cap,
+             "{\"recert\":1,\"holders\":[{\"id\":\"h\",%s,\"credits\":[{\"id\":\"k\",\"completed\":\"2025-02-01\","
+             "\"hours\":1,\"applies_to\":[\"%s\"]}]}]}", credential, past);
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_ELIMIT);
+    ck_assert_str_eq(recert_error_path(), "holders[0].credits[0].applies_to[0]");
+    ck_assert_ptr_null(r);
+    free(doc);
+    free(past);
+}
+END_TEST
+
+START_TEST(test_setters_count_limits)
+{
+    /* applies_to: RECERT_MAX_APPLIES_TO (1000) ids, as an import reads; 1001
+     * is RECERT_ELIMIT and leaves the list as it was. */
+    recert_credit *k = NULL;
+    ck_assert_int_eq(recert_credit_new(&k, "k", D2025_02_01), RECERT_OK);
+    const char **ids = malloc((RECERT_MAX_APPLIES_TO + 1) * sizeof *ids);
+    ck_assert_ptr_nonnull(ids);
+    for (size_t i = 0; i <= RECERT_MAX_APPLIES_TO; i++)
+        ids[i] = "nasm";
+    ck_assert_int_eq(recert_credit_set_applies_to(k, ids, 2), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_applies_to(k, ids, RECERT_MAX_APPLIES_TO + 1), RECERT_ELIMIT);
+    ck_assert_int_eq(recert_credit_applies_to_count(k), 2);
+    ck_assert_int_eq(recert_credit_set_applies_to(k, ids, RECERT_MAX_APPLIES_TO), RECERT_OK);
+    ck_assert_int_eq(recert_credit_applies_to_count(k), RECERT_MAX_APPLIES_TO);
+    free(ids);
+    recert_credit_free(k);
+
+    /* A roster's own policies: RECERT_MAX_POLICIES (1000), as an import
+     * reads; one more is RECERT_ELIMIT, while replacing one of them is not. */
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+    for (int i = 0; i <= RECERT_MAX_POLICIES; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "{\"recert\":1,\"id\":\"p%d\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
+                 "\"unit\":{\"name\":\"hours\",\"per_hour\":1},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},"
+                 "\"credits_required\":1}", i == RECERT_MAX_POLICIES ? 0 : i);
+        recert_policy *p = NULL;
+        ck_assert_int_eq(recert_policy_from_json(&p, text, strlen(text)), RECERT_OK);
+        ck_assert_int_eq(recert_roster_add_policy(r, p), RECERT_OK); /* the last replaces p0 */
+        recert_policy_free(p);
+    }
+    ck_assert_uint_eq(recert_roster_policy_count(r), RECERT_MAX_POLICIES);
+    const char *more = "{\"recert\":1,\"id\":\"one-more\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
+                       "\"unit\":{\"name\":\"hours\",\"per_hour\":1},\"cycle\":{\"years\":2,\"expires\":"
+                       "\"anniversary\"},\"credits_required\":1}";
+    recert_policy *p = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p, more, strlen(more)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(r, p), RECERT_ELIMIT);
+    ck_assert_uint_eq(recert_roster_policy_count(r), RECERT_MAX_POLICIES);
+    recert_policy_free(p);
+    char *json = NULL;
+    ck_assert_int_eq(recert_roster_to_json(&json, r, 0), RECERT_OK);
+    recert_roster *back = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&back, json, strlen(json)), RECERT_OK);
+    ck_assert_uint_eq(recert_roster_policy_count(back), RECERT_MAX_POLICIES);
+    recert_roster_free(back);
+    recert_free(json);
+    recert_roster_free(r);
+}
+END_TEST
+
+/* "[[...[0]...]]": depth values open at once (depth - 1 arrays around 0). */
+static char *nested(size_t depth)
+{
+    char *t = malloc(2 * depth + 1);
+    ck_assert_ptr_nonnull(t);
+    size_t n = 0;
+    for (size_t i = 1; i < depth; i++)
+        t[n++] = '[';
+    t[n++] = '0';
+    for (size_t i = 1; i < depth; i++)
+        t[n++] = ']';
+    t[n] = '\0';
+    return t;
+}
+
+START_TEST(test_x_member_limits)
+{
+    /* A document has at most 2048 values open at once (as jansson reads). A
+     * credit's x- member is at depth 6 (document, holders, holder, credits,
+     * credit, value), so its value may be 2043 deep: 2044 is RECERT_ELIMIT
+     * (it used to be accepted, and its export refused on import). A holder's
+     * member is at depth 4 (2045), the roster's at 2 (2047). A name that is
+     * not UTF-8 is RECERT_EINVAL. */
+    recert_roster *r = NULL;
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+    recert_holder *h = NULL;
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    recert_credential *c = NULL;
+    ck_assert_int_eq(recert_credential_new(&c, "c", "nasm-cpt", D2024_04_10), RECERT_OK);
+    recert_credit *k = NULL;
+    ck_assert_int_eq(recert_credit_new(&k, "k", D2025_02_01), RECERT_OK);
+    ck_assert_int_eq(recert_credit_set_hours(k, 100), RECERT_OK);
+
+    char *v;
+    v = nested(2044);
+    ck_assert_int_eq(recert_credit_x_set(k, "x-deep", v), RECERT_ELIMIT);
+    ck_assert_uint_eq(recert_credit_x_count(k), 0);
+    ck_assert_int_eq(recert_credential_x_set(c, "x-deep", v), RECERT_ELIMIT);
+    free(v);
+    v = nested(2043);
+    ck_assert_int_eq(recert_credit_x_set(k, "x-deep", v), RECERT_OK);
+    ck_assert_int_eq(recert_credential_x_set(c, "x-deep", v), RECERT_OK);
+    free(v);
+    v = nested(2046);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-deep", v), RECERT_ELIMIT);
+    free(v);
+    v = nested(2045);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-deep", v), RECERT_OK);
+    free(v);
+    v = nested(2048);
+    ck_assert_int_eq(recert_roster_x_set(r, "x-deep", v), RECERT_ELIMIT);
+    free(v);
+    v = nested(2047);
+    ck_assert_int_eq(recert_roster_x_set(r, "x-deep", v), RECERT_OK);
+    free(v);
+    /* objects count as arrays do, their keys not at all */
+    ck_assert_int_eq(recert_credit_x_set(k, "x-o", "{\"a\":{\"b\":[1,\"s\"]},\"c\":\"d\"}"), RECERT_OK);
+    /* invalid JSON is still RECERT_EPARSE, however deep */
+    v = nested(3000);
+    v[10] = '}';
+    ck_assert_int_eq(recert_credit_x_set(k, "x-bad", v), RECERT_EPARSE);
+    free(v);
+    ck_assert_int_eq(recert_credit_x_set(k, "x-\xC3\x28", "1"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-\xFF", "1"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_x_set(r, "x-\xED\xA0\x80", NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_credit_x_set(k, "x-\xC3\xA9", "1"), RECERT_OK);
+
+    /* Every member at its deepest: the export imports, and exports the same. */
+    ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
+    ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_holder(r, h), RECERT_OK);
+    char *json = NULL, *again = NULL;
+    ck_assert_int_eq(recert_roster_to_json(&json, r, 0), RECERT_OK);
+    recert_roster *back = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&back, json, strlen(json)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_to_json(&again, back, 0), RECERT_OK);
+    ck_assert_str_eq(json, again);
+    recert_free(json);
+    recert_free(again);
+    recert_roster_free(back);
+
+    /* A policy sits at depth 3 of a records document (document, policies,
+     * policy): one whose own depth is 2047 imports alone, and a roster
+     * refuses it (RECERT_ELIMIT); at 2046 it is taken. */
+    for (size_t depth = 2047; depth >= 2046; depth--) {
+        v = nested(depth - 1); /* the value of a member of the policy object */
+        size_t cap = strlen(v) + 512;
+        char *text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        snprintf(text, cap,
+                 "{\"recert\":1,\"id\":\"deep\",\"organization\":\"O\",\"name\":\"N\",\"currency\":\"USD\","
+                 "\"unit\":{\"name\":\"hours\",\"per_hour\":1},\"cycle\":{\"years\":2,\"expires\":\"anniversary\"},"
+                 "\"credits_required\":1,\"x-deep\":%s}", v);
+        recert_policy *p = NULL;
+        ck_assert_int_eq(recert_policy_from_json(&p, text, strlen(text)), RECERT_OK);
+        recert_roster *r2 = NULL;
+        ck_assert_int_eq(recert_roster_new(&r2, NULL), RECERT_OK);
+        ck_assert_int_eq(recert_roster_add_policy(r2, p), depth == 2047 ? RECERT_ELIMIT : RECERT_OK);
+        ck_assert_int_eq(recert_roster_to_json(&json, r2, 0), RECERT_OK);
+        ck_assert_int_eq(recert_roster_from_json(&back, json, strlen(json)), RECERT_OK);
+        ck_assert_uint_eq(recert_roster_policy_count(back), depth == 2047 ? 0 : 1);
+        recert_roster_free(back);
+        recert_free(json);
+        recert_roster_free(r2);
+        recert_policy_free(p);
+        free(text);
+        free(v);
+    }
+
+    recert_credit_free(k);
+    recert_credential_free(c);
+    recert_holder_free(h);
+    recert_roster_free(r);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
@@ -1049,6 +1509,16 @@ static Suite *model_suite(void)
     tcase_add_test(tc, test_holder_cpr_aed);
     tcase_add_test(tc, test_holder_copy_is_deep);
     tcase_add_test(tc, test_holder_x_and_nulls);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("limits");
+    tcase_add_test(tc, test_credit_sums_at_the_bound);
+    tcase_add_test(tc, test_credit_past_the_bound_import);
+    tcase_add_test(tc, test_credit_past_the_bound_handles);
+    tcase_add_test(tc, test_setters_string_limits);
+    tcase_add_test(tc, test_import_string_limits);
+    tcase_add_test(tc, test_setters_count_limits);
+    tcase_add_test(tc, test_x_member_limits);
     suite_add_tcase(s, tc);
     return s;
 }

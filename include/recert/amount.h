@@ -26,6 +26,15 @@ extern "C" {
 /* Largest amount a records document may give, in hundredths (10^9 units). */
 #define RECERT_AMOUNT_MAX 100000000000LL
 
+/* Largest credit one entry may count once converted, in centihours (10^12
+ * contact hours): only a unit with a per_hour below 0.001 reaches it (a
+ * policy's per_hour is at least 0.000001, so the conversion itself is at
+ * most 10^17). With RECERT_MAX_CREDITS entries a holder's credits sum to at
+ * most 10^18, far from INT64_MAX, whatever the rules add. A credit beyond it
+ * is an error when its holder joins a roster (import or
+ * recert_roster_add_holder: RECERT_EDATA at the credit's amount). */
+#define RECERT_CREDIT_CENTIHOURS_MAX 100000000000000LL
+
 /*
  * Convert hundredths of a unit whose size is per_hour_micro to centihours,
  * rounded down (credit is never rounded up): 150 hundredths of CEU (1.5 CEU)

@@ -33,17 +33,21 @@ typedef struct recert_report recert_report;         /* an evaluation's result */
 /* "No date": a day number that is not a day. */
 #define RECERT_DAY_NONE INT32_MIN
 
-/* Limits on documents read from JSON (docs/format.md "Limits"): beyond
+/* Limits on documents read from JSON (docs/format.md "Errors"): beyond
  * them an import fails with RECERT_ELIMIT and a message naming the limit,
- * instead of using unbounded memory. The handle API applies the per-holder
- * limits and the holder limit too (RECERT_ELIMIT), so that what a program
- * builds can always be exported and read back. */
+ * instead of using unbounded memory. The handle API applies the same
+ * limits (RECERT_ELIMIT): a string argument over RECERT_MAX_STRING_BYTES
+ * (and one that is not valid UTF-8: RECERT_EINVAL), the per-holder counts,
+ * the ids of one applies_to, the holders and the policies of a roster, so
+ * that what a program builds can always be exported and read back. */
 #define RECERT_MAX_DOCUMENT_BYTES 268435456 /* 256 MiB of JSON text */
 #define RECERT_MAX_HOLDERS 1000000          /* holders in one records document */
 #define RECERT_MAX_STRING_BYTES 65536       /* one string member (ids, names, titles) */
 #define RECERT_MAX_CREDENTIALS 1000         /* credentials of one holder */
 #define RECERT_MAX_CREDITS 10000            /* credit entries of one holder */
 #define RECERT_MAX_CPR_AED 1000             /* CPR/AED records of one holder */
+#define RECERT_MAX_POLICIES 1000            /* policies of one records document */
+#define RECERT_MAX_APPLIES_TO 1000          /* ids in one credit's applies_to */
 
 /* Flags for the *_to_json functions. Compact output is the default. */
 #define RECERT_JSON_PRETTY 0x1u /* indent by two spaces, one member a line */

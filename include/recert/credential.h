@@ -6,9 +6,10 @@
  * holder with recert_holder_add_credential() (which copies it). A credential
  * borrowed from a holder is read-only. Setters return RECERT_OK,
  * RECERT_EINVAL (NULL credential, bad argument: an empty policy id, an enum
- * value out of range), RECERT_ERANGE (a day outside 1900..9999, and
- * RECERT_DAY_NONE for a required day) or RECERT_ENOMEM, and change nothing
- * on failure. Setters check each day alone. The order of the days
+ * value out of range, a string that is not valid UTF-8), RECERT_ELIMIT (a
+ * string longer than RECERT_MAX_STRING_BYTES, as at import), RECERT_ERANGE
+ * (a day outside 1900..9999, and RECERT_DAY_NONE for a required day) or
+ * RECERT_ENOMEM, and change nothing on failure. Setters check each day alone. The order of the days
  * (cycle_start not before certified, expires after the cycle start) is
  * checked when the holder joins a roster (RECERT_EDATA there); the order of
  * application and audit days is not checked at all (docs/rules.md is silent: a
@@ -40,9 +41,10 @@ typedef enum recert_audit_outcome {
 /*
  * A new credential: its id (unique within its holder), the policy id
  * (resolved when the holder joins a roster) and the day of first
- * certification. RECERT_EINVAL for a NULL out or a NULL or empty string,
- * RECERT_ERANGE for a certified day outside 1900..9999 (RECERT_DAY_NONE
- * included). *out NULL on failure.
+ * certification. RECERT_EINVAL for a NULL out or a NULL or empty string or
+ * one that is not UTF-8, RECERT_ELIMIT for one longer than
+ * RECERT_MAX_STRING_BYTES, RECERT_ERANGE for a certified day outside
+ * 1900..9999 (RECERT_DAY_NONE included). *out NULL on failure.
  */
 RECERT_API int recert_credential_new(recert_credential **out, const char *id, const char *policy,
                                      int32_t certified);

@@ -11,6 +11,11 @@
  * RECERT_AMOUNT_MAX is RECERT_EINVAL), RECERT_ERANGE for a day outside
  * 1900..9999 (RECERT_DAY_NONE too, where a day is required), or
  * RECERT_ENOMEM; on failure the credit is unchanged. Strings are copied.
+ * Every string is checked as an import checks a string member
+ * (docs/format.md "Values"): longer than RECERT_MAX_STRING_BYTES bytes is
+ * RECERT_ELIMIT, not valid UTF-8 (an overlong form, a surrogate, beyond
+ * U+10FFFF, a cut character) is RECERT_EINVAL; so what the setters accept,
+ * export writes and import reads back.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -39,8 +44,10 @@ typedef enum recert_petition_status {
  * A new credit completed on a day, without an amount until one is set
  * (amount 0, unit NULL): a holder with such a credit cannot join a roster
  * (RECERT_EDATA, "missing member: hours, or amount and unit").
- * id: non-empty UTF-8. RECERT_EINVAL for a NULL out or a NULL or empty id,
- * RECERT_ERANGE for a day outside 1900..9999 (RECERT_DAY_NONE included).
+ * id: non-empty UTF-8. RECERT_EINVAL for a NULL out, a NULL or empty id or
+ * one that is not UTF-8, RECERT_ELIMIT for an id longer than
+ * RECERT_MAX_STRING_BYTES, RECERT_ERANGE for a day outside 1900..9999
+ * (RECERT_DAY_NONE included).
  * On failure *out is NULL.
  */
 RECERT_API int recert_credit_new(recert_credit **out, const char *id, int32_t completed);
@@ -58,14 +65,19 @@ RECERT_API int recert_credit_set_completed(recert_credit *credit, int32_t comple
 
 /* The amount in contact hours, in centihours (4 hours = 400); must be
  * > 0 and at most RECERT_AMOUNT_MAX (else RECERT_EINVAL). Clears the unit:
- * recert_credit_unit() is then NULL and export writes "hours". */
+ * recert_credit_unit() is then NULL and export writes "hours". Once
+ * converted to centihours when the holder joins a roster, an amount (in any
+ * unit) must be at most RECERT_CREDIT_CENTIHOURS_MAX (amount.h): else
+ * RECERT_EDATA there, at the credit's amount, as at import. Only a policy
+ * unit of less than 0.001 per hour can pass it. */
 RECERT_API int recert_credit_set_hours(recert_credit *credit, int64_t centihours);
 
 /* The amount in a unit, in hundredths of it (1.5 CEU = 150, "ceu"): the unit
  * is "hours", "ceu", "cec" or a policy's own unit name, compared ignoring
  * ASCII case (checked when the holder joins a roster: RECERT_EDATA there for
  * an unknown unit). 0 < hundredths <= RECERT_AMOUNT_MAX, else RECERT_EINVAL;
- * a NULL or empty unit is RECERT_EINVAL. The unit is kept as given, "hours"
+ * a NULL or empty unit is RECERT_EINVAL (and one over the string limit
+ * RECERT_ELIMIT). The unit is kept as given, "hours"
  * included (then export writes "amount" and "unit", not "hours"). */
 RECERT_API int recert_credit_set_amount(recert_credit *credit, int64_t hundredths, const char *unit);
 
@@ -89,17 +101,20 @@ RECERT_API int recert_credit_set_petition(recert_credit *credit, recert_petition
 /* Limit the credit to some of the holder's credentials (by id; n may be 0:
  * none, and ids may then be NULL). RECERT_EINVAL for ids NULL with n > 0 or
  * a NULL or empty id. Duplicate ids are accepted and kept as given (export
- * writes them back; a duplicate changes nothing in evaluation). n is not
- * limited here, while a records document allows 1000 ids (RECERT_ELIMIT at
- * import). Whether the ids name the holder's credentials is checked when
- * the holder joins a roster (RECERT_EDATA there).
+ * writes them back; a duplicate changes nothing in evaluation). At most
+ * RECERT_MAX_APPLIES_TO (1000) ids, as a records document allows: more is
+ * RECERT_ELIMIT, as at import. Whether the ids name the holder's
+ * credentials is checked when the holder joins a roster (RECERT_EDATA
+ * there).
  * recert_credit_set_applies_to_all() restores the default (all). */
 RECERT_API int recert_credit_set_applies_to(recert_credit *credit, const char *const *ids, size_t n);
 RECERT_API int recert_credit_set_applies_to_all(recert_credit *credit);
 /* The credit's category ("category", docs/rules.md §4a): any non-empty text
  * of at most RECERT_MAX_STRING_BYTES bytes, matched against a policy's
  * category ids ignoring ASCII case; NULL removes it. RECERT_OK,
- * RECERT_EINVAL for a NULL credit or "" (nothing changed), RECERT_ENOMEM. */
+ * RECERT_EINVAL for a NULL credit, "" or text that is not UTF-8 (nothing
+ * changed), RECERT_ELIMIT for a longer one (the code an import gives),
+ * RECERT_ENOMEM. */
 RECERT_API int recert_credit_set_category(recert_credit *credit, const char *category);
 
 /* Getters. Strings belong to the credit. NULL credit: NULL, 0,
@@ -135,7 +150,11 @@ RECERT_API const char *recert_credit_category(const recert_credit *credit); /* N
  * goes last; NULL removes the member (RECERT_OK when absent). RECERT_EINVAL
  * for a NULL handle or a NULL key or one not starting with "x-",
  * RECERT_EPARSE for a value that is not one JSON value (duplicate keys
- * included). x_get: a copy of the value's JSON text (recert_free it; *out is
+ * included), RECERT_EINVAL for a key that is not UTF-8, RECERT_ELIMIT for a
+ * value nested so deep that the records document would pass the 2048
+ * values a document may have open at once (a credit's or credential's
+ * value may be 2043 deep, a holder's 2045, the roster's 2047; "1" is 1
+ * deep, "[1]" 2). x_get: a copy of the value's JSON text (recert_free it; *out is
  * NULL on failure); RECERT_EINVAL for a NULL argument, RECERT_ENOTFOUND when
  * the member is absent. x_count: 0 for NULL; x_key: the i-th key in order,
  * NULL out of range.

@@ -9,10 +9,12 @@
  *
  * Functions given a NULL holder return RECERT_EINVAL; getters given a NULL
  * holder or an index out of range return NULL, RECERT_DAY_NONE, -1 (the int
- * getters) or 0 (counts). The handle API does not apply the records
- * document's limits (1000 credentials, 10000 credits, 1000 CPR/AED records
- * per holder): a holder built beyond them exports a document that import
- * refuses (RECERT_ELIMIT).
+ * getters) or 0 (counts). The handle API applies the records document's
+ * limits, with the code an import gives: RECERT_MAX_CREDENTIALS,
+ * RECERT_MAX_CREDITS and RECERT_MAX_CPR_AED per holder (RECERT_ELIMIT), and
+ * strings of at most RECERT_MAX_STRING_BYTES (RECERT_ELIMIT) that are valid
+ * UTF-8 (RECERT_EINVAL): a holder built with it exports a document that
+ * imports.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -26,12 +28,15 @@ extern "C" {
 #endif
 
 /* A new holder with a non-empty id (RECERT_EINVAL for a NULL out or a NULL
- * or empty id). *out NULL on failure. */
+ * or empty id or one that is not UTF-8, RECERT_ELIMIT for one longer than
+ * RECERT_MAX_STRING_BYTES). *out NULL on failure. */
 RECERT_API int recert_holder_new(recert_holder **out, const char *id);
 RECERT_API int recert_holder_copy(recert_holder **out, const recert_holder *holder);
 RECERT_API void recert_holder_free(recert_holder *holder);
 
-RECERT_API int recert_holder_set_name(recert_holder *holder, const char *name); /* NULL removes */
+/* NULL removes; RECERT_ELIMIT for a name longer than RECERT_MAX_STRING_BYTES,
+ * RECERT_EINVAL for one that is not UTF-8 (the name is then unchanged). */
+RECERT_API int recert_holder_set_name(recert_holder *holder, const char *name);
 RECERT_API const char *recert_holder_id(const recert_holder *holder);
 RECERT_API const char *recert_holder_name(const recert_holder *holder); /* NULL when absent */
 

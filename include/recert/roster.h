@@ -76,7 +76,11 @@ RECERT_API void recert_roster_free(recert_roster *roster);
  * of that id). Policies come before holders: RECERT_EBUSY while the roster
  * has a holder. RECERT_EDATA when its unit name clashes with another
  * policy's, the document's or the catalog's (a policy of the same id is not
- * compared). RECERT_EINVAL for a NULL argument; RECERT_ENOMEM.
+ * compared). RECERT_ELIMIT when the roster has RECERT_MAX_POLICIES policies
+ * already (replacing one is allowed), or when the policy's JSON is nested
+ * so deep (2046 values open at once) that inside a records document it
+ * would pass the 2048 a document may have, as at import. RECERT_EINVAL for
+ * a NULL argument; RECERT_ENOMEM.
  */
 RECERT_API int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy);
 RECERT_API size_t recert_roster_policy_count(const recert_roster *roster); /* the document's own */
@@ -88,8 +92,9 @@ RECERT_API const recert_policy *recert_roster_find_policy(const recert_roster *r
 /*
  * Add a copy of a holder, last, checked the way an import checks it: unique
  * holder id (RECERT_EEXISTS), known policies (RECERT_ENOTFOUND), known
- * units, applies_to naming the holder's credentials, a consistent cycle
- * (RECERT_EDATA), dates that stay in range (RECERT_ERANGE). An import gives
+ * units, credits of at most RECERT_CREDIT_CENTIHOURS_MAX once converted
+ * (amount.h), applies_to naming the holder's credentials, a consistent
+ * cycle (RECERT_EDATA), dates that stay in range (RECERT_ERANGE). An import gives
  * RECERT_EDATA for the first two instead. The first error found is the one
  * reported; its path is the one the holder would have in the exported
  * document ("holders[n]...", n the current holder count). RECERT_EINVAL for
@@ -111,7 +116,8 @@ RECERT_API size_t recert_roster_holder_count(const recert_roster *roster);
 RECERT_API const recert_holder *recert_roster_holder_at(const recert_roster *roster, size_t i); /* borrowed */
 RECERT_API const recert_holder *recert_roster_find_holder(const recert_roster *roster, const char *id);
 
-/* Top-level x- members as JSON text; see recert_credit_x_set(). */
+/* Top-level x- members as JSON text; see recert_credit_x_set() (a value here
+ * may be 2047 deep). */
 RECERT_API int recert_roster_x_set(recert_roster *roster, const char *key, const char *json);
 RECERT_API int recert_roster_x_get(char **out, const recert_roster *roster, const char *key);
 
