@@ -794,6 +794,108 @@ echo '{"recert": 1, "holders": [{"id": "h1", "credentials": [{"id": "c", "policy
 run "$RECERT" audit --rate 0.1 --seed 1 "$TMP/audit-bad.json"
 expect_rc "audit of a bad records document" 1
 
+# ---- open-world input (issue 13) ----------------------------------------------
+
+# Write errors: every command, and --ndjson, says so and exits 3 (not 1,
+# which is "bad input"), whatever the size of the output.
+if [ -w /dev/full ]; then
+    echo '{"recert": 1, "holders": [{"id": "h", "credentials": [{"id": "c", "policy": "nasm-cpt", "certified": "2024-01-15", "application": {"received": "2026-01-10"}}]}]}' >"$TMP/wr.json"
+    "$PY" -c 'import sys; sys.stdout.write(open(sys.argv[1]).read().replace("\n", " ").strip() + "\n")' "$TMP/wr.json" >"$TMP/wr.ndjson"
+    for args in "evaluate --as-of 2026-11-23 $TMP/wr.json" "evaluate --json --as-of 2026-11-23 $TMP/wr.json" \
+                "evaluate --ndjson --as-of 2026-11-23 $TMP/wr.ndjson" "validate $TMP/wr.json" \
+                "explain --as-of 2026-11-23 $TMP/wr.json h c" "policies" "policies nasm-cpt" "policies --json" \
+                "calendar --as-of 2026-11-23 $TMP/wr.json" "audit --rate 1 --seed 1 $TMP/wr.json" "--help" "--version"; do
+        # shellcheck disable=SC2086
+        "$RECERT" $args >/dev/full 2>"$TMP/err"
+        rc=$?
+        if [ "$rc" -eq 3 ] && grep -q '^recert: write error: No space left on device$' "$TMP/err"; then
+            ok "recert ${args%% $TMP*} > /dev/full: 'recert: write error: ...', exit 3"
+        else
+            notok "recert ${args%% $TMP*} > /dev/full: exit $rc" "$(cat "$TMP/err")"
+        fi
+    done
+fi
+
+# Terminal escapes in the records never reach the terminal raw.
+printf '%s' '{"recert": 1, "holders": [{"id": "h\u001b[2J", "name": "N\u001b]0;x\u0007\u009b1m", "credentials": [{"id": "c", "policy": "nasm-cpt", "certified": "2024-01-15"}], "nam\u001b[31me": 1}]}' >"$TMP/esc-bad.json"
+printf '%s' '{"recert": 1, "holders": [{"id": "h\u001b[2J", "name": "N\u001b]0;x\u0007\u009b1m", "credentials": [{"id": "c", "policy": "nasm-cpt", "certified": "2024-01-15"}]}]}' >"$TMP/esc.json"
+no_controls() { # FILE...: no C0 (but newline), DEL or C1 character
+    "$PY" -c '
+import sys
+for f in sys.argv[1:]:
+    t = open(f, "rb").read().decode("utf-8")
+    bad = [c for c in t if (ord(c) < 32 and c != "\n") or 127 <= ord(c) <= 159]
+    sys.exit(1 if bad else 0)' "$@"
+}
+run "$RECERT" validate "$TMP/esc-bad.json"
+expect_rc "validate of a member name with ESC" 1
+if no_controls "$TMP/out" "$TMP/err" && grep -qF 'holders[0].nam\x1B[31me: unknown member' "$TMP/out"; then
+    ok "validate: control characters from the input are escaped (\\x1B)"
+else notok "validate prints control characters raw" "$(od -c "$TMP/out" | head -5)"; fi
+run "$RECERT" evaluate --color always --as-of 2026-11-23 "$TMP/esc.json"
+if [ "$rc" -eq 0 ] && "$PY" -c '
+import sys
+t = open(sys.argv[1], "rb").read().decode("utf-8")
+# the table colours are the tool own (ESC [ digits m); nothing else
+import re
+rest = re.sub("\x1b\\[[0-9;]*m", "", t)
+sys.exit(1 if any((ord(c) < 32 and c != "\n") or 127 <= ord(c) <= 159 for c in rest) else 0)' "$TMP/out" &&
+   grep -qF 'N\x1B]0;x\x07\u009B1m' "$TMP/out"; then
+    ok "evaluate table: a name's escape sequences are shown escaped, the colours stay"
+else notok "evaluate table with escapes" "$(od -c "$TMP/out" | head -8)"; fi
+run "$RECERT" explain --as-of 2026-11-23 "$TMP/esc.json" "$(printf 'h\033[2J')" c
+if [ "$rc" -eq 0 ] && no_controls "$TMP/out" "$TMP/err"; then ok "explain: escapes shown escaped"; else notok "explain with escapes (exit $rc)" "$(od -c "$TMP/out" | head -5)"; fi
+run "$RECERT" explain --as-of 2026-11-23 "$TMP/esc.json" "$(printf 'x\033[2J')" c
+if [ "$rc" -eq 1 ] && no_controls "$TMP/err"; then ok "explain: an unknown holder's id from the command line is escaped"; else notok "explain unknown holder with escapes" "$(od -c "$TMP/err" | head -5)"; fi
+run "$RECERT" calendar --as-of 2026-01-01 "$TMP/esc.json"
+if [ "$rc" -eq 0 ] && "$PY" -c '
+import sys
+t = open(sys.argv[1], "rb").read().decode("utf-8").replace("\r\n", "")
+sys.exit(1 if any(ord(c) < 32 or 127 <= ord(c) <= 159 for c in t) else 0)' "$TMP/out"; then
+    ok "calendar: no control character in a TEXT value (C1 included)"
+else notok "calendar with escapes (exit $rc)"; fi
+run "$RECERT" evaluate "$(printf '/nonexistent/\033[2J')"
+if [ "$rc" -eq 1 ] && no_controls "$TMP/err"; then ok "a file name with ESC is escaped in the error"; else notok "file name with ESC" "$(od -c "$TMP/err" | head -5)"; fi
+
+# Input beyond the document limit: refused after reading one byte past it,
+# with a hint at --ndjson; the same for a line of --ndjson, which goes on.
+head -c 268435457 /dev/zero | tr '\0' ' ' >"$TMP/big.json"
+run "$RECERT" validate "$TMP/big.json"
+if [ "$rc" -eq 1 ] && grep -q 'more than 256 MiB of JSON, the limit of one document' "$TMP/err" && grep -q -- '--ndjson' "$TMP/err"; then
+    ok "a document over 256 MiB: refused, --ndjson suggested"
+else notok "document over the limit (exit $rc)" "$(cat "$TMP/err")"; fi
+run "$RECERT" evaluate --as-of 2026-11-23 - <"$TMP/big.json"
+if [ "$rc" -eq 1 ] && grep -q 'more than 256 MiB' "$TMP/err"; then ok "standard input over 256 MiB: refused"; else notok "stdin over the limit (exit $rc)" "$(cat "$TMP/err")"; fi
+{ head -c 268435457 /dev/zero | tr '\0' 'a'; echo; echo '{"id": "h", "credentials": []}'; } >"$TMP/big.ndjson"
+rm -f "$TMP/big.json"
+run "$RECERT" evaluate --ndjson --as-of 2026-11-23 "$TMP/big.ndjson"
+if [ "$rc" -eq 1 ] && [ "$(wc -l <"$TMP/out")" -eq 2 ] &&
+   grep -q '^{"line":1,"error":{"code":"RECERT_ELIMIT","path":"","message":"a line of more than 256 MiB' "$TMP/out" &&
+   grep -q '^{"recert":1,"as_of":"2026-11-23","holders":\[{"id":"h"' "$TMP/out"; then
+    ok "--ndjson: a line over 256 MiB is an error line, the next line is evaluated, exit 1"
+else notok "--ndjson over-long line (exit $rc)" "$(head -c 300 "$TMP/out"; cat "$TMP/err")"; fi
+rm -f "$TMP/big.ndjson"
+
+# --ndjson: a read error is an error with the line number, not a silent end.
+run "$RECERT" evaluate --ndjson --as-of 2026-11-23 "$TMP"
+if [ "$rc" -eq 1 ] && grep -q "line 1: Is a directory" "$TMP/err"; then ok "--ndjson: a read error names the line and exits 1"; else notok "--ndjson read error (exit $rc)" "$(cat "$TMP/err")"; fi
+# --ndjson of a missing file: an error (under ASan: no leak either).
+run "$RECERT" evaluate --ndjson --as-of 2026-11-23 "$TMP/does-not-exist.ndjson"
+if [ "$rc" -eq 1 ] && grep -q 'No such file or directory' "$TMP/err"; then ok "--ndjson of a missing file: exit 1"; else notok "--ndjson missing file (exit $rc)" "$(cat "$TMP/err")"; fi
+
+# --ndjson: a parse error names the input line and the column in it, for a
+# bare holder line (wrapped) as for a records document: columns where the
+# parser stops, the "}" of line 2 (32), the end of "x" (40), of the second
+# "name" (31).
+{ echo '{"id": "a", "credentials": []}'; echo '{"id": "b",  "credentials": [],}';
+  echo '{"recert": 1, "holders": [{"id": "c" "x": 1}]}'; echo '{"id": "d", "name": "x", "name": "y"}'; } >"$TMP/cols.ndjson"
+run "$RECERT" evaluate --ndjson --as-of 2026-11-23 "$TMP/cols.ndjson"
+if [ "$rc" -eq 1 ] && sed -n 2p "$TMP/out" | grep -q '"line":2,.*line 2, column 32: ' &&
+   sed -n 3p "$TMP/out" | grep -q '"line":3,.*line 3, column 40: ' &&
+   sed -n 4p "$TMP/out" | grep -q '"line":4,.*duplicate member (line 4, column 31)'; then
+    ok "--ndjson: parse errors give the input's line and the column in that line"
+else notok "--ndjson columns" "$(cat "$TMP/out")"; fi
+
 # ---- the end ---------------------------------------------------------------------
 
 echo "$pass passed, $fail failed"

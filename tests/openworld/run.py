@@ -259,15 +259,15 @@ def main():
         check("credentials x credits: a refusal is a limit with a path", b"holders[0]" in err, err[:300])
 
     # 14. Write errors: every subcommand, and --ndjson.
-    ok_path = write(tmp, "ok.json", doc([{"id": "h", "credentials": [nasm()],
-                                            "credits": [credit("k1")]}]))
+    ok_path = write(tmp, "ok.json", doc([{"id": "h", "credentials": [
+        nasm(application={"received": "2026-01-10"})], "credits": [credit("k1")]}]))
     nd_path = write(tmp, "ok.ndjson", (json.dumps(doc([{"id": "h", "credentials": [nasm()]}]))
                                        + "\n") .encode() * 50)
     for cmd in (["evaluate", "--as-of", AS_OF, ok_path], ["evaluate", "--json", "--as-of", AS_OF, ok_path],
                 ["evaluate", "--ndjson", "--as-of", AS_OF, nd_path], ["validate", ok_path],
                 ["explain", "--as-of", AS_OF, ok_path, "h", "nasm"], ["policies"],
                 ["policies", "nasm-cpt"], ["calendar", "--as-of", AS_OF, ok_path],
-                ["audit", "--rate", "0.5", "--seed", "1", ok_path]):
+                ["audit", "--rate", "1", "--seed", "1", ok_path]):
         if not os.path.exists("/dev/full"):
             break
         rc, out, err = run(cmd, stdout_path="/dev/full")
@@ -290,11 +290,16 @@ def main():
     # 8b. --ndjson errors give the line number.
     lines = [json.dumps(doc([{"id": f"h{i}", "credentials": [nasm()]}])) for i in range(5)]
     lines[2] = '{"recert": 1, "holders": [{"id": "h2", "credentials": [], "bad": 1}]}'
+    lines[4] = '{"id": "h4",  "credentials": [],}'   # a bare holder, not JSON at column 33 (the "}")
     nd = write(tmp, "bad.ndjson", ("\n".join(lines) + "\n").encode())
     rc, out, err = run(["evaluate", "--ndjson", "--as-of", AS_OF, nd])
-    common("ndjson with a bad line 3", rc, out, err, human=False)
-    check("ndjson with a bad line 3: exit 1 and the error names line 3",
-          rc == 1 and b"line 3" in err, err[:300])
+    common("ndjson with bad lines 3 and 5", rc, out, err, human=False)
+    out_lines = out.decode("utf-8", "replace").splitlines()
+    check("ndjson with bad lines 3 and 5: exit 1, one output line each, errors on lines 3 and 5",
+          rc == 1 and len(out_lines) == 5 and '"line":3' in out_lines[2] and '"line":5' in out_lines[4],
+          (out + err)[:600])
+    check("ndjson: a parse error gives the line and the column in that line",
+          len(out_lines) == 5 and "line 5, column 33" in out_lines[4], out_lines[4:5])
 
     # 16. --ndjson on a file that does not exist: an error, no leak report.
     rc, out, err = run(["evaluate", "--ndjson", "--as-of", AS_OF, os.path.join(tmp, "missing")])

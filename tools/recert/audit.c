@@ -46,7 +46,7 @@ static int audit_usage_error(const char *fmt, ...)
     va_list ap;
     fputs("recert: audit: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vterm_printf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n%s\nTry 'recert audit --help' for more information.\n", audit_usage);
     return EXIT_USAGE;
@@ -221,7 +221,7 @@ int cmd_audit(int argc, char **argv)
                 sb_json_string(&out, day_text(day, received));
                 sb_putc(&out, '}');
             } else {
-                sb_puts(&out, id);
+                sb_puts(&out, term_text(id));
                 sb_putc(&out, '\n');
             }
         }
@@ -236,7 +236,5 @@ int cmd_audit(int argc, char **argv)
     sb_free(&out);
     free(id);
     recert_roster_free(roster);
-    if (fflush(stdout) != 0)
-        status = EXIT_BAD;
-    return status;
+    return finish_stdout(status);
 }

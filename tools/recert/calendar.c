@@ -7,6 +7,8 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,7 +95,8 @@ static int event_cmp(const void *a, const void *b)
 /* ---- RFC 5545 text ------------------------------------------------------------- */
 
 /* A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped,
- * newlines as \n, other control characters as spaces. */
+ * newlines as \n, other control characters (C0, DEL and the C1 controls
+ * U+0080..U+009F, which RFC 5545 excludes from TEXT too) as spaces. */
 static void ics_text(sbuf *b, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -103,6 +106,14 @@ static void ics_text(sbuf *b, const char *s)
         case ',': sb_puts(b, "\\,"); break;
         case '\n': sb_puts(b, "\\n"); break;
         case '\r': break;
+        case 0xC2:
+            if (p[1] >= 0x80 && p[1] <= 0x9F) { /* a C1 control */
+                sb_putc(b, ' ');
+                p++;
+                break;
+            }
+            sb_putc(b, (char)*p);
+            break;
         default:
             sb_putc(b, (*p < 0x20 && *p != '\t') || *p == 0x7f ? ' ' : (char)*p);
         }
@@ -451,9 +462,10 @@ int cmd_calendar(int argc, char **argv)
         write_event(&out, &events.v[i], roster, report, dtstamp, remind, nremind);
     ics_line(&out, "END:VCALENDAR");
 
-    if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-        fputs("recert: standard output: write error\n", stderr);
-        status = EXIT_BAD;
+    if (fwrite(out.data, 1, out.len, stdout) != out.len)
+        note_write_error(errno);
+    if (finish_stdout(EXIT_OK) != EXIT_OK) {
+        status = EXIT_WRITE;
     }
 
 done:

@@ -20,6 +20,7 @@
 #define EXIT_OK 0
 #define EXIT_BAD 1
 #define EXIT_USAGE 2
+#define EXIT_WRITE 3 /* standard output could not be written (full disk, closed pipe, ...) */
 
 /* The catalog that --policies built (main.c), or NULL: the default one. */
 extern const recert_catalog *g_catalog;
@@ -96,6 +97,19 @@ int read_input(const char *path, char **data, size_t *len);
 /* Print "recert: FILE: <the library's last error message>" on stderr. */
 void report_library_error(const char *path, int rc);
 
+/* Standard output at the end of a command: flush it and check that every
+ * write succeeded. On failure prints "recert: write error: <reason>" on
+ * standard error (once per process) and returns EXIT_WRITE; else status. */
+int finish_stdout(int status);
+/* Record a write error seen on standard output (errno or EIO) for
+ * finish_stdout(), e.g. by a thread that writes it. */
+void note_write_error(int err);
+/* finish_stdout(status), then close standard output (a write error can
+ * show only then, e.g. on a network file system): the last call of the
+ * process before it exits with the status returned. */
+int close_stdout(int status);
+
+
 /* "recert: out of memory" and exit(1). */
 void die_nomem(void)
 #if defined(__GNUC__)
@@ -155,5 +169,22 @@ long json_error_list(const char *text, void (*fn)(void *ctx, const char *path, c
 /* An offset in words from a day named from: "E + 1 year - 1 day"; just
  * from for an empty offset. Returns buf. */
 const char *offset_text(char *buf, size_t size, const char *from, int years, int months, int days);
+
+/* Text from records, policies, messages or the command line made safe for
+ * a terminal: control characters (C0, newline and tab included, DEL, C1) and bytes
+ * that are not UTF-8 are written as \xHH (C1 as \u00HH), so every byte out
+ * is valid UTF-8 and no input can send an escape sequence to the terminal.
+ * term_text() returns s itself when nothing needs escaping, else a copy
+ * that stays valid until the 16th later call of this thread. */
+const char *term_text(const char *s);
+void term_escape(sbuf *b, const char *s, size_t n);
+/* The display width of term_text(s): code points after escaping. */
+size_t term_width(const char *s);
+/* vfprintf(f, fmt, ap) with the whole text through term_text(). */
+void vterm_printf(FILE *f, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 
 #endif /* RECERT_CLI_H */

@@ -140,15 +140,12 @@ static int32_t next_deadline(const recert_report *rep, size_t h, size_t c, int s
     return RECERT_DAY_NONE;
 }
 
-/* A cell's text, with control characters (a newline in a name) shown as '?'
- * so that the table stays a table. */
+/* A cell's text, with control characters (a newline in a name, an escape
+ * sequence) escaped (term_text), so that the table stays a table and the
+ * terminal only shows text. */
 static char *cell_text(const char *s)
 {
-    char *t = xstrdup(s && *s ? s : "-");
-    for (char *p = t; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
-    return t;
+    return xstrdup(term_text(s && *s ? s : "-"));
 }
 
 /* A formatted cell. */
@@ -365,7 +362,7 @@ static int render_table(const recert_report *rep, const recert_roster *roster, c
         for (int k = 0; k < NCOLS; k++)
             free(rows[i].cell[k]);
     free(rows);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_BAD;
+    return finish_stdout(EXIT_OK);
 }
 
 /* ---- options ---------------------------------------------------------------- */
@@ -425,7 +422,7 @@ static int write_text(const char *text)
 {
     fputs(text, stdout);
     putchar('\n');
-    return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_BAD;
+    return finish_stdout(EXIT_OK);
 }
 
 int cmd_evaluate(int argc, char **argv)
@@ -585,7 +582,7 @@ int cmd_evaluate(int argc, char **argv)
     }
     for (size_t i = 0; i < f.nholders; i++) {
         if (!recert_roster_find_holder(roster, f.holders[i])) {
-            fprintf(stderr, "recert: %s: no holder with id \"%s\"\n", display_name(file), f.holders[i]);
+            fprintf(stderr, "recert: %s: no holder with id \"%s\"\n", term_text(display_name(file)), term_text(f.holders[i]));
             status = EXIT_BAD;
             goto out;
         }

@@ -100,7 +100,7 @@ static int32_t minday(int32_t a, int32_t b)
 /* Write a paragraph wrapped at 78 columns, continuation lines indented to
  * column hang (-1: four more than the first line). Runs of spaces are kept
  * where the line does not break. Control characters (from record text) are
- * shown as '?'. */
+ * escaped (term_text). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 0)))
 #endif
@@ -119,9 +119,14 @@ static void vpara(int hang, const char *fmt, va_list ap)
         return;
     text = xmalloc((size_t)n + 1);
     vsnprintf(text, (size_t)n + 1, fmt, ap);
-    for (char *p = text; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
+    {
+        const char *safe = term_text(text);
+        if (safe != text) {
+            char *copy = xstrdup(safe);
+            free(text);
+            text = copy;
+        }
+    }
     while (text[indent] == ' ')
         indent++;
     cont = hang >= 0 ? (size_t)hang : indent + 4;
@@ -206,7 +211,7 @@ static void item(const char *fmt, ...)
 
 static void heading(const char *title)
 {
-    printf("\n%s\n", title);
+    printf("\n%s\n", term_text(title));
 }
 
 /* ---- the cycle ------------------------------------------------------------- */
@@ -1126,7 +1131,8 @@ int cmd_explain(int argc, char **argv)
             if (strcmp(recert_holder_id(recert_roster_holder_at(roster, x.h)), pos[1]) == 0)
                 break;
         if (x.h == nh) {
-            fprintf(stderr, "recert: %s: no holder with id \"%s\"\n", display_name(pos[0]), pos[1]);
+            fprintf(stderr, "recert: %s: no holder with id \"%s\"\n", term_text(display_name(pos[0])),
+                    term_text(pos[1]));
             status = EXIT_BAD;
             goto out;
         }
@@ -1140,8 +1146,9 @@ int cmd_explain(int argc, char **argv)
             sb_init(&ids);
             for (size_t c = 0; c < nc; c++)
                 sb_printf(&ids, "%s\"%s\"", c ? ", " : "", recert_credential_id(recert_holder_credential_at(x.holder, c)));
-            fprintf(stderr, "recert: %s: holder \"%s\" has no credential \"%s\" (%s%s)\n", display_name(pos[0]),
-                    pos[1], pos[2], nc ? "its credentials: " : "it has none", nc ? ids.data : "");
+            fprintf(stderr, "recert: %s: holder \"%s\" has no credential \"%s\" (%s%s)\n",
+                    term_text(display_name(pos[0])), term_text(pos[1]), term_text(pos[2]),
+                    nc ? "its credentials: " : "it has none", nc ? term_text(ids.data) : "");
             sb_free(&ids);
             status = EXIT_BAD;
             goto out;
@@ -1159,12 +1166,12 @@ int cmd_explain(int argc, char **argv)
     if (!x.pol || x.h >= recert_report_holder_count(report) ||
         strcmp(recert_report_holder_id(report, x.h), pos[1]) != 0 ||
         strcmp(recert_report_credential_id(report, x.h, x.c), pos[2]) != 0) {
-        fprintf(stderr, "recert: %s: the report does not match the records\n", display_name(pos[0]));
+        fprintf(stderr, "recert: %s: the report does not match the records\n", term_text(display_name(pos[0])));
         status = EXIT_BAD;
         goto out;
     }
     explain(&x);
-    status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_BAD;
+    status = finish_stdout(EXIT_OK);
 
 out:
     recert_report_free(report);

@@ -27,7 +27,8 @@ static const char tool_help[] =
     "a built-in policy of the same id (examples/policies/acsm-current.json).\n"
     "Run 'recert <command> --help' for a command's options.\n"
     "\n"
-    "exit status: 0 success, 1 bad input, 2 usage error.\n";
+    "exit status: 0 success, 1 bad input, 2 usage error, 3 write error (standard\n"
+    "output could not be written: a full disk, a closed pipe).\n";
 
 const recert_catalog *g_catalog;
 
@@ -98,7 +99,7 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
                 if (strcmp(argv[2], commands[i].name) == 0) {
                     char *args[] = {argv[2], (char *)"--help", NULL};
-                    return commands[i].fn(2, args);
+                    return close_stdout(commands[i].fn(2, args));
                 }
             }
             return usage_error(NULL, "unknown command: %s", argv[2]);
@@ -107,11 +108,11 @@ int main(int argc, char **argv)
                "Recertification rules for fitness professionals (librecert %s).\n\n",
                recert_version_string());
         fputs(tool_help, stdout);
-        return EXIT_OK;
+        return close_stdout(EXIT_OK);
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("recert %s\n", recert_version_string());
-        return EXIT_OK;
+        return close_stdout(EXIT_OK);
     }
     if (cmd[0] == '-')
         return usage_error(NULL, "unknown option: %s", cmd);
@@ -123,7 +124,7 @@ int main(int argc, char **argv)
             if (status < 0)
                 status = commands[i].fn(argc - 1, argv + 1);
             recert_catalog_free(cat);
-            return status;
+            return close_stdout(status);
         }
     return usage_error(NULL, "unknown command: %s", cmd);
 }

@@ -30,6 +30,7 @@ typedef struct slot {
     char *line[BATCH_LINES]; /* the input lines, without their ends of line */
     size_t len[BATCH_LINES];
     unsigned long lineno[BATCH_LINES];
+    unsigned char over[BATCH_LINES]; /* longer than a document may be: not kept, an error */
     size_t n, bytes;
     char *out;    /* the output lines (sbuf data), each ending in a newline */
     size_t outlen;
@@ -77,15 +78,44 @@ static int evaluate_text(char **out, const char *text, size_t len, const char *a
     return rc;
 }
 
-static void error_line(sbuf *b, unsigned long lineno, int code, const char *path, const char *message)
+/* A parse error's message gives "line L, column C" of the text the library
+ * read. That text is the input line itself, or (wrapped) the line alone on
+ * the second of three lines; say where it is in the input instead: line
+ * lineno, the column in that line (the end of the line for an error in the
+ * wrapper's last line). */
+static void where_in_input(sbuf *b, const char *message, unsigned long lineno, size_t len, int wrapped)
 {
+    const char *at = strstr(message, "line ");
+    unsigned long l = 0, c = 0;
+    int used = 0;
+    if (at && sscanf(at, "line %lu, column %lu%n", &l, &c, &used) == 2 && used > 0) {
+        if (wrapped && l != 2)
+            c = (unsigned long)len + 1;
+        sb_putn(b, message, (size_t)(at - message));
+        sb_printf(b, "line %lu, column %lu", lineno, c);
+        sb_puts(b, at + used);
+    } else {
+        sb_puts(b, message);
+    }
+}
+
+static void error_line(sbuf *b, unsigned long lineno, int code, const char *path, const char *message,
+                       size_t len, int wrapped)
+{
+    sbuf m;
+    sb_init(&m);
+    if (code == RECERT_EPARSE && message && *message)
+        where_in_input(&m, message, lineno, len, wrapped);
+    else
+        sb_puts(&m, message && *message ? message : recert_strerror(code));
     sb_printf(b, "{\"line\":%lu,\"error\":{\"code\":", lineno);
     sb_json_string(b, error_code_name(code));
     sb_puts(b, ",\"path\":");
     sb_json_string(b, path ? path : "");
     sb_puts(b, ",\"message\":");
-    sb_json_string(b, message && *message ? message : recert_strerror(code));
+    sb_json_string(b, m.data);
     sb_puts(b, "}}");
+    sb_free(&m);
 }
 
 /* One line's output (a report, or an error line) and a newline, into b. */
@@ -97,15 +127,15 @@ static int evaluate_line(sbuf *b, const char *line, size_t len, unsigned long li
     int rc, failed;
 
     sb_init(&wrapped);
-    /* A line that is an object without "recert" is one holder: wrap it. */
+    /* A line that is an object without "recert" is one holder: wrap it,
+     * alone on the second line, so that its columns stay its own. */
     if (json_object_has_member(line, len, "recert") == 0) {
-        sb_puts(&wrapped, "{\"recert\":1,\"holders\":[");
+        sb_puts(&wrapped, "{\"recert\":1,\"holders\":[\n");
         sb_putn(&wrapped, line, len);
-        sb_puts(&wrapped, "]}");
+        sb_puts(&wrapped, "\n]}");
         text = wrapped.data;
-        len = wrapped.len;
     }
-    rc = evaluate_text(&report, text, len, as_of);
+    rc = evaluate_text(&report, text, text == line ? len : wrapped.len, as_of);
     if (rc == RECERT_OK && report) {
         /* Compact output is one line already; keep it so whatever it is. */
         for (char *p = report; *p; p++)
@@ -115,7 +145,7 @@ static int evaluate_line(sbuf *b, const char *line, size_t len, unsigned long li
         recert_free(report);
         failed = 0;
     } else {
-        error_line(b, lineno, rc, recert_error_path(), recert_error_message());
+        error_line(b, lineno, rc, recert_error_path(), recert_error_message(), len, text != line);
         failed = 1;
     }
     sb_putc(b, '\n');
@@ -129,7 +159,16 @@ static void evaluate_slot(slot *s, const char *as_of)
     sb_init(&b);
     s->failed = 0;
     for (size_t i = 0; i < s->n; i++) {
-        s->failed += (unsigned long)evaluate_line(&b, s->line[i], s->len[i], s->lineno[i], as_of);
+        if (s->over[i]) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "a line of more than %d MiB, the limit of one document",
+                     RECERT_MAX_DOCUMENT_BYTES >> 20);
+            error_line(&b, s->lineno[i], RECERT_ELIMIT, "", msg, 0, 0);
+            sb_putc(&b, '\n');
+            s->failed++;
+        } else {
+            s->failed += (unsigned long)evaluate_line(&b, s->line[i], s->len[i], s->lineno[i], as_of);
+        }
         free(s->line[i]);
         s->line[i] = NULL;
     }
@@ -248,6 +287,49 @@ static void submit(batch *bt, slot *pending)
     memset(pending, 0, sizeof *pending);
 }
 
+/* Read one line (without its newline) into *line, at most max bytes of
+ * it: the rest of a longer line is read and dropped, and *over says so.
+ * Returns 1 for a line, 0 at the end of the input, -1 for a read error
+ * (errno). A NUL byte stays in the line (the parser refuses it). */
+static int read_line(FILE *in, char **line, size_t *len, size_t max, int *over)
+{
+    sbuf b;
+    char chunk[4096];
+    size_t k = 0;
+    int c, any = 0;
+    sb_init(&b);
+    *over = 0;
+    errno = 0;
+    while ((c = getc_unlocked(in)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (b.len + k >= max) {
+            *over = 1;
+            continue;
+        }
+        chunk[k++] = (char)c;
+        if (k == sizeof chunk) {
+            sb_putn(&b, chunk, k);
+            k = 0;
+        }
+    }
+    sb_putn(&b, chunk, k);
+    if (c == EOF && ferror(in)) {
+        int err = errno ? errno : EIO;
+        sb_free(&b);
+        errno = err;
+        return -1;
+    }
+    if (!any) {
+        sb_free(&b);
+        return 0;
+    }
+    *line = b.data;
+    *len = b.len;
+    return 1;
+}
+
 static int blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -266,14 +348,15 @@ int batch_run(const char *path, const char *as_of, long jobs)
     int writer_started = 0, status = EXIT_OK, read_error = 0;
     unsigned long lineno = 0;
     char *line = NULL;
-    size_t linecap = 0;
-    ssize_t n;
-    slot *pending = xcalloc(1, sizeof *pending);
+    size_t len = 0;
+    int got, over = 0;
+    slot *pending;
 
     if (!in) {
-        fprintf(stderr, "recert: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "recert: %s: %s\n", term_text(path), strerror(errno));
         return EXIT_BAD;
     }
+    pending = xcalloc(1, sizeof *pending);
     memset(&bt, 0, sizeof bt);
     pthread_mutex_init(&bt.mu, NULL);
     pthread_cond_init(&bt.work, NULL);
@@ -310,30 +393,34 @@ int batch_run(const char *path, const char *as_of, long jobs)
         goto join;
     }
 
-    errno = 0;
-    while ((n = getline(&line, &linecap, in)) > 0) {
-        size_t len = (size_t)n;
+    while ((got = read_line(in, &line, &len, RECERT_MAX_DOCUMENT_BYTES, &over)) > 0) {
         lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        if (over) { /* keep nothing of it */
+            free(line);
+            line = xstrdup("");
+            len = 0;
+        }
+        while (len > 0 && line[len - 1] == '\r')
             len--;
         line[len] = '\0';
-        if (blank(line, len))
+        if (!over && blank(line, len)) {
+            free(line);
+            line = NULL;
             continue; /* blank lines are skipped; line numbers still count them */
+        }
         pending->line[pending->n] = line; /* the batch owns it now */
         pending->len[pending->n] = len;
         pending->lineno[pending->n] = lineno;
+        pending->over[pending->n] = (unsigned char)over;
         pending->n++;
         pending->bytes += len;
         if (pending->n == BATCH_LINES || pending->bytes >= BATCH_BYTES)
             submit(&bt, pending);
         line = NULL;
-        linecap = 0;
     }
-    submit(&bt, pending);
-    if (ferror(in)) {
+    if (got < 0)
         read_error = errno ? errno : EIO;
-    }
-    free(line);
+    submit(&bt, pending);
 
     pthread_mutex_lock(&bt.mu);
     bt.eof = 1;
@@ -352,15 +439,16 @@ join:
     }
 
     if (read_error) {
-        fprintf(stderr, "recert: %s: %s\n", display_name(path), strerror(read_error));
-        status = EXIT_BAD;
-    }
-    if (bt.write_error) {
-        fprintf(stderr, "recert: standard output: %s\n", strerror(bt.write_error));
+        fprintf(stderr, "recert: %s: line %lu: %s (the lines before it were evaluated, the rest was not read)\n",
+                term_text(display_name(path)), lineno + 1, strerror(read_error));
         status = EXIT_BAD;
     }
     if (bt.errors > 0 && status == EXIT_OK)
         status = EXIT_BAD;
+    if (bt.write_error) {
+        note_write_error(bt.write_error);
+        status = finish_stdout(status);
+    }
 
     free(workers);
     for (size_t i = 0; i < bt.cap; i++) {

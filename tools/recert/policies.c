@@ -75,8 +75,8 @@ static void required_text(char *buf, size_t size, const recert_policy *p)
 
 static void print_cell(const char *s, size_t width, int last)
 {
-    size_t w = utf8_width(s);
-    fputs(s, stdout);
+    size_t w = term_width(s);
+    fputs(term_text(s), stdout);
     if (!last) {
         for (; w < width; w++)
             putchar(' ');
@@ -108,7 +108,7 @@ static int list_policies(const recert_catalog *cat)
         money_text(buf, sizeof buf, recert_policy_fee(p, RECERT_POLICY_FEE_RENEWAL), recert_policy_currency(p));
         cells[i][P_FEE] = xstrdup(buf);
         for (int k = 0; k < P_NCOLS; k++) {
-            size_t w = utf8_width(cells[i][k]);
+            size_t w = term_width(cells[i][k]);
             if (w > width[k])
                 width[k] = w;
         }
@@ -131,7 +131,7 @@ static void field(const char *label, const char *value)
 {
     char l[32];
     snprintf(l, sizeof l, "%s%s", label, *label ? ":" : "");
-    printf("%-17s %s\n", l, value);
+    printf("%-17s %s\n", l, term_text(value));
 }
 
 static void show_policy(const recert_policy *p)
@@ -261,34 +261,34 @@ int cmd_policies(int argc, char **argv)
     if (g_catalog)
         cat = g_catalog;
     else if ((rc = recert_catalog_default(&cat)) != RECERT_OK) {
-        fprintf(stderr, "recert: %s: %s\n", cmd, recert_error_message());
+        fprintf(stderr, "recert: %s: %s\n", cmd, term_text(recert_error_message()));
         return EXIT_BAD;
     }
     if (id) {
         const recert_policy *p = recert_catalog_find(cat, id);
         if (!p) {
-            fprintf(stderr, "recert: %s: no built-in policy \"%s\"\n", cmd, id);
+            fprintf(stderr, "recert: %s: no built-in policy \"%s\"\n", cmd, term_text(id));
             return EXIT_BAD;
         }
         if (!json) {
             show_policy(p);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_BAD;
+            return finish_stdout(EXIT_OK);
         }
         rc = recert_policy_to_json(&out, p, pretty ? RECERT_JSON_PRETTY : 0);
     } else if (!json) {
         list_policies(cat);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_BAD;
+        return finish_stdout(EXIT_OK);
     } else if (pretty) {
         rc = recert_catalog_to_json(&out, cat, RECERT_JSON_PRETTY);
     } else {
         rc = recert_policies_json(&out);
     }
     if (rc != RECERT_OK) {
-        fprintf(stderr, "recert: %s: %s\n", cmd, recert_error_message());
+        fprintf(stderr, "recert: %s: %s\n", cmd, term_text(recert_error_message()));
         return EXIT_BAD;
     }
     fputs(out, stdout);
     putchar('\n');
     recert_free(out);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_BAD;
+    return finish_stdout(EXIT_OK);
 }

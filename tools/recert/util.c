@@ -155,6 +155,150 @@ size_t utf8_width(const char *s)
     return n;
 }
 
+/* ---- text for a terminal ---------------------------------------------------- */
+
+/* The length of the valid UTF-8 sequence at p (n bytes left), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t n, unsigned *cp)
+{
+    unsigned c = p[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, min = 0x80, c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, min = 0x800, c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+static int needs_escape(unsigned cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+void term_escape(sbuf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned cp = 0;
+        size_t len = utf8_seq(p + i, n - i, &cp);
+        if (len && !needs_escape(cp)) {
+            i += len;
+            continue;
+        }
+        sb_putn(b, s + run, i - run);
+        if (len == 0)
+            sb_printf(b, "\\x%02X", p[i]), len = 1;
+        else if (cp < 0x80)
+            sb_printf(b, "\\x%02X", cp);
+        else
+            sb_printf(b, "\\u%04X", cp);
+        i += len;
+        run = i;
+    }
+    sb_putn(b, s + run, n - run);
+}
+
+static int term_clean(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t len;
+        if (p[i] >= 0x20 && p[i] < 0x7F) {
+            i++;
+            continue;
+        }
+        len = utf8_seq(p + i, n - i, &cp);
+        if (!len || needs_escape(cp))
+            return 0;
+        i += len;
+    }
+    return 1;
+}
+
+const char *term_text(const char *s)
+{
+    enum { RING = 16 };
+    static _Thread_local char *ring[RING];
+    static _Thread_local unsigned next;
+    sbuf b;
+    if (!s || term_clean(s))
+        return s;
+    sb_init(&b);
+    term_escape(&b, s, strlen(s));
+    sb_putc(&b, '\0');
+    free(ring[next % RING]);
+    ring[next % RING] = b.data;
+    next++;
+    return b.data;
+}
+
+size_t term_width(const char *s)
+{
+    return utf8_width(term_text(s));
+}
+
+/* ---- standard output --------------------------------------------------------- */
+
+static int write_errno; /* the first write error noted, 0: none */
+static int write_reported;
+
+void note_write_error(int err)
+{
+    if (!write_errno)
+        write_errno = err ? err : EIO;
+}
+
+int finish_stdout(int status)
+{
+    errno = 0;
+    if (fflush(stdout) != 0)
+        note_write_error(errno);
+    else if (ferror(stdout))
+        note_write_error(errno);
+    if (!write_errno)
+        return status;
+    if (!write_reported) {
+        write_reported = 1;
+        fprintf(stderr, "recert: write error: %s\n", strerror(write_errno));
+    }
+    return EXIT_WRITE;
+}
+
+int close_stdout(int status)
+{
+    status = finish_stdout(status);
+    errno = 0;
+    if (fclose(stdout) != 0 && status != EXIT_WRITE) {
+        note_write_error(errno);
+        write_reported = 1;
+        fprintf(stderr, "recert: write error: %s\n", strerror(write_errno));
+        status = EXIT_WRITE;
+    }
+    return status;
+}
+
 /* ---- values ---------------------------------------------------------------- */
 
 const char *day_text(char *buf, int32_t day)
@@ -287,6 +431,23 @@ const char *usage_line(const char *cmd)
     return "usage: recert [--help] [--version] <command> [<args>]";
 }
 
+void vterm_printf(FILE *f, const char *fmt, va_list ap)
+{
+    sbuf b;
+    va_list aq;
+    int n;
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        return;
+    sb_init(&b);
+    b.data = xmalloc((size_t)n + 1);
+    vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+    fputs(term_text(b.data), f);
+    free(b.data);
+}
+
 int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -294,7 +455,7 @@ int usage_error(const char *cmd, const char *fmt, ...)
     if (cmd)
         fprintf(stderr, "%s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vterm_printf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n%s\n", usage_line(cmd));
     if (cmd)
@@ -358,15 +519,28 @@ int read_input(const char *path, char **data, size_t *len)
     size_t n;
 
     if (!f) {
-        fprintf(stderr, "recert: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "recert: %s: %s\n", term_text(path), strerror(errno));
         return -1;
     }
     sb_init(&b);
     sb_reserve(&b, 0);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    /* Read at most one byte past the limit: a longer document is refused
+     * without holding more of it. */
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         sb_putn(&b, chunk, n);
+        if (b.len > RECERT_MAX_DOCUMENT_BYTES) {
+            fprintf(stderr,
+                    "recert: %s: more than %d MiB of JSON, the limit of one document; for a large batch,\n"
+                    "give one holder or records document a line with 'recert evaluate --ndjson'\n",
+                    term_text(display_name(path)), RECERT_MAX_DOCUMENT_BYTES >> 20);
+            if (!use_stdin)
+                fclose(f);
+            sb_free(&b);
+            return -1;
+        }
+    }
     if (ferror(f)) {
-        fprintf(stderr, "recert: %s: %s\n", display_name(path), strerror(errno ? errno : EIO));
+        fprintf(stderr, "recert: %s: %s\n", term_text(display_name(path)), strerror(errno ? errno : EIO));
         if (!use_stdin)
             fclose(f);
         sb_free(&b);
@@ -384,7 +558,7 @@ void report_library_error(const char *path, int rc)
     const char *msg = recert_error_message();
     if (!msg || !*msg)
         msg = recert_strerror(rc);
-    fprintf(stderr, "recert: %s: %s\n", display_name(path), msg);
+    fprintf(stderr, "recert: %s: %s\n", term_text(display_name(path)), term_text(msg));
 }
 
 /* ---- a minimal JSON reader --------------------------------------------------

@@ -28,9 +28,9 @@ static void print_error(void *vctx, const char *path, const char *message)
     /* The library's messages start with their path already; add it when one
      * does not. */
     if (plen && strncmp(message, path, plen) != 0)
-        printf("%s: %s: %s\n", ctx->name, path, message);
+        printf("%s: %s: %s\n", term_text(ctx->name), term_text(path), term_text(message));
     else
-        printf("%s: %s\n", ctx->name, message);
+        printf("%s: %s\n", term_text(ctx->name), term_text(message));
 }
 
 int cmd_validate(int argc, char **argv)
@@ -71,19 +71,17 @@ int cmd_validate(int argc, char **argv)
     }
     n = json_error_list(out, print_error, &ctx);
     if (n < 0) {
-        fprintf(stderr, "recert: %s: unexpected answer from the library: %s\n", ctx.name, out);
+        fprintf(stderr, "recert: %s: unexpected answer from the library: %s\n", term_text(ctx.name), term_text(out));
         status = EXIT_BAD;
     } else if (n == 0 && rc == RECERT_OK) {
-        printf("%s: valid\n", ctx.name);
+        printf("%s: valid\n", term_text(ctx.name));
         status = EXIT_OK;
     } else {
         if (n == 0) /* an error code without a listed error: say what we know */
-            printf("%s: %s\n", ctx.name, recert_strerror(rc));
+            printf("%s: %s\n", term_text(ctx.name), recert_strerror(rc));
         status = EXIT_BAD;
     }
     recert_free(out);
     free(text);
-    if (fflush(stdout) != 0)
-        status = EXIT_BAD;
-    return status;
+    return finish_stdout(status);
 }
