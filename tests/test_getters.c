@@ -1,0 +1,416 @@
+/*
+ * The getters of policies and reports: every documented answer for a bad
+ * handle, a bad index and a bad kind (include/recert/policy.h, report.h:
+ * NULL, -1, 0 or RECERT_DAY_NONE, never a read out of bounds), and the
+ * values of the built-in nasm-cpt policy (lib/policies/nasm-cpt.json) and
+ * of one evaluated credential, read through each getter.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <recert.h>
+
+static int32_t day(const char *iso)
+{
+    int32_t d = RECERT_DAY_NONE;
+    ck_assert_int_eq(recert_date_parse(&d, iso), RECERT_OK);
+    return d;
+}
+
+static const recert_policy *nasm(void)
+{
+    const recert_catalog *cat = NULL;
+    ck_assert_int_eq(recert_catalog_default(&cat), RECERT_OK);
+    const recert_policy *p = recert_catalog_find(cat, "nasm-cpt");
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
+/* ---- policies ------------------------------------------------------------- */
+
+START_TEST(policy_getters_on_null)
+{
+    int y = 7, m = 7, d = 7;
+    int64_t req = 7;
+    ck_assert_ptr_null(recert_policy_id(NULL));
+    ck_assert_ptr_null(recert_policy_organization(NULL));
+    ck_assert_ptr_null(recert_policy_name(NULL));
+    ck_assert_ptr_null(recert_policy_source(NULL));
+    ck_assert_int_eq(recert_policy_checked(NULL), RECERT_DAY_NONE);
+    ck_assert_ptr_null(recert_policy_currency(NULL));
+    ck_assert_ptr_null(recert_policy_unit(NULL));
+    ck_assert_int_eq(recert_policy_unit_per_hour(NULL), 0);
+    ck_assert_int_eq(recert_policy_cycle_years(NULL), 0);
+    ck_assert_int_eq(recert_policy_cycle_kind(NULL), RECERT_CYCLE_ANNIVERSARY);
+    ck_assert_int_eq(recert_policy_credits_required(NULL), 0);
+    ck_assert_int_eq(recert_policy_credit_grace_days(NULL), 0);
+    ck_assert_int_eq(recert_policy_cpr_aed_required(NULL), 0);
+    ck_assert_int_eq(recert_policy_cpr_aed_credit(NULL), 0);
+    ck_assert_int_eq(recert_policy_unapproved_credits(NULL), RECERT_UNAPPROVED_ACCEPTED);
+    ck_assert_int_eq(recert_policy_exam_path(NULL), 0);
+    ck_assert_ptr_null(recert_policy_combine_group(NULL));
+    ck_assert_int_eq(recert_policy_late_window_count(NULL), 0);
+    ck_assert_int_eq(recert_policy_audits(NULL), 0);
+    ck_assert_int_eq(recert_policy_audit_documents_days(NULL), 0);
+    ck_assert_int_eq(recert_policy_fee(NULL, RECERT_POLICY_FEE_RENEWAL), -1);
+    ck_assert_ptr_null(recert_policy_late_window_tier(NULL, 0));
+    ck_assert_int_eq(recert_policy_late_window_fee(NULL, 0), -1);
+    ck_assert_int_eq(recert_policy_late_window_through(NULL, 0, &y, &m, &d), -1);
+    ck_assert_int_eq(recert_policy_final_deadline(NULL, &y, &m, &d), -1);
+    ck_assert_int_eq(y * 100 + m * 10 + d, 777); /* untouched */
+    ck_assert_int_eq(recert_policy_cycle_ends(NULL), RECERT_DAY_NONE);
+    ck_assert_int_eq(recert_policy_cpr_aed_valid_days(NULL), 0);
+    ck_assert_int_eq(recert_policy_category_count(NULL), 0);
+    ck_assert_ptr_null(recert_policy_category_id(NULL, 0));
+    ck_assert_int_eq(recert_policy_category_min(NULL, 0), -1);
+    ck_assert_int_eq(recert_policy_category_max(NULL, 0), -1);
+    ck_assert_int_eq(recert_policy_proration_count(NULL), 0);
+    ck_assert_int_eq(recert_policy_proration_step(NULL, 0, &y, &m, &d, &req), -1);
+    ck_assert_int_eq(req, 7);
+    ck_assert_int_eq(recert_policy_version_count(NULL), 0);
+    ck_assert_ptr_null(recert_policy_version_at(NULL, 0));
+    ck_assert_int_eq(recert_policy_effective(NULL), RECERT_DAY_NONE);
+    ck_assert_ptr_null(recert_policy_in_force(NULL, 0));
+}
+END_TEST
+
+/* nasm-cpt as lib/policies/nasm-cpt.json gives it: 1.9 CEU of courses
+ * (19 hours = 1900 centihours at 0.1 CEU an hour) + 0.1 CEU for CPR/AED
+ * (100 centihours), 2-year anniversary cycles, 90 days of grace, $99, a
+ * $25 petition, late windows "late" (E + 90 days, $30) and
+ * "late_additional" (through the final deadline E + 1 year - 1 day, $50),
+ * audits with 30 days for documents. */
+START_TEST(policy_getters_on_nasm)
+{
+    const recert_policy *p = nasm();
+    int y = 7, m = 7, d = 7;
+    int64_t req = 7;
+    ck_assert_str_eq(recert_policy_id(p), "nasm-cpt");
+    ck_assert_str_eq(recert_policy_organization(p), "NASM");
+    ck_assert_str_eq(recert_policy_currency(p), "USD");
+    ck_assert_str_eq(recert_policy_unit(p), "CEU");
+    ck_assert_int_eq(recert_policy_checked(p), day("2026-11-23"));
+    ck_assert_int_eq(recert_policy_unit_per_hour(p), 100000); /* 0.1 in millionths */
+    ck_assert_int_eq(recert_policy_cycle_years(p), 2);
+    ck_assert_int_eq(recert_policy_cycle_kind(p), RECERT_CYCLE_ANNIVERSARY);
+    ck_assert_int_eq(recert_policy_credits_required(p), 1900);
+    ck_assert_int_eq(recert_policy_credit_grace_days(p), 90);
+    ck_assert_int_eq(recert_policy_cpr_aed_required(p), 1);
+    ck_assert_int_eq(recert_policy_cpr_aed_credit(p), 100);
+    ck_assert_int_eq(recert_policy_unapproved_credits(p), RECERT_UNAPPROVED_PETITION);
+    ck_assert_int_eq(recert_policy_exam_path(p), 0);
+    ck_assert_ptr_null(recert_policy_combine_group(p));
+    ck_assert_int_eq(recert_policy_fee(p, RECERT_POLICY_FEE_RENEWAL), 9900);
+    ck_assert_int_eq(recert_policy_fee(p, RECERT_POLICY_FEE_PETITION), 2500);
+    ck_assert_int_eq(recert_policy_fee(p, RECERT_POLICY_FEE_COMBINE_EXTRA), 0);
+    ck_assert_int_eq(recert_policy_fee(p, (recert_policy_fee_kind)99), -1);
+    ck_assert_int_eq(recert_policy_fee(p, (recert_policy_fee_kind)-1), -1);
+
+    ck_assert_int_eq(recert_policy_late_window_count(p), 2);
+    ck_assert_str_eq(recert_policy_late_window_tier(p, 0), "late");
+    ck_assert_str_eq(recert_policy_late_window_tier(p, 1), "late_additional");
+    ck_assert_ptr_null(recert_policy_late_window_tier(p, 2));
+    ck_assert_int_eq(recert_policy_late_window_fee(p, 0), 3000);
+    ck_assert_int_eq(recert_policy_late_window_fee(p, 1), 5000);
+    ck_assert_int_eq(recert_policy_late_window_fee(p, 2), -1);
+    /* window 0 runs through E + 90 days: an offset, 1 */
+    ck_assert_int_eq(recert_policy_late_window_through(p, 0, &y, &m, &d), 1);
+    ck_assert_int_eq(y, 0);
+    ck_assert_int_eq(m, 0);
+    ck_assert_int_eq(d, 90);
+    /* window 1 runs through the final deadline: no offset, 0, and zeros */
+    ck_assert_int_eq(recert_policy_late_window_through(p, 1, &y, &m, &d), 0);
+    ck_assert_int_eq(y + m + d, 0);
+    ck_assert_int_eq(recert_policy_late_window_through(p, 2, &y, &m, &d), -1);
+    /* NULL out-pointers are allowed */
+    ck_assert_int_eq(recert_policy_late_window_through(p, 0, NULL, NULL, NULL), 1);
+    ck_assert_int_eq(recert_policy_final_deadline(p, &y, &m, &d), 1);
+    ck_assert_int_eq(y, 1);
+    ck_assert_int_eq(m, 0);
+    ck_assert_int_eq(d, -1);
+    ck_assert_int_eq(recert_policy_final_deadline(p, NULL, NULL, NULL), 1);
+
+    ck_assert_int_eq(recert_policy_audits(p), 1);
+    ck_assert_int_eq(recert_policy_audit_documents_days(p), 30);
+    ck_assert_int_eq(recert_policy_cycle_ends(p), RECERT_DAY_NONE);
+    ck_assert_int_eq(recert_policy_cpr_aed_valid_days(p), 0);
+    ck_assert_int_eq(recert_policy_category_count(p), 0);
+    ck_assert_ptr_null(recert_policy_category_id(p, 0));
+    ck_assert_int_eq(recert_policy_category_min(p, 0), -1);
+    ck_assert_int_eq(recert_policy_category_max(p, 0), -1);
+    ck_assert_int_eq(recert_policy_proration_count(p), 0);
+    ck_assert_int_eq(recert_policy_proration_step(p, 0, &y, &m, &d, &req), -1);
+    ck_assert_int_eq(req, 7);
+    ck_assert_int_eq(recert_policy_version_count(p), 0);
+    ck_assert_ptr_null(recert_policy_version_at(p, 0));
+    ck_assert_int_eq(recert_policy_effective(p), RECERT_DAY_NONE);
+    /* without versions the base is in force on every day */
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("1900-01-01")), p);
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("9999-12-31")), p);
+}
+END_TEST
+
+/* A policy with categories, proration and two versions: the getters read
+ * each, and the version in force changes on each effective day. */
+static const char policy_ext[] =
+    "{\"recert\": 1, \"id\": \"ext\", \"organization\": \"O\", \"name\": \"N\", \"currency\": \"EUR\","
+    " \"unit\": {\"name\": \"PT\", \"per_hour\": 1}, \"cycle\": {\"years\": 3, \"expires\": \"fixed\","
+    " \"ends\": \"2026-12-31\"}, \"credits_required\": 6,"
+    " \"categories\": [{\"id\": \"ethics\", \"name\": \"Ethics\", \"min\": 1},"
+    "                  {\"id\": \"online\", \"name\": \"Online\", \"max\": 3.5}],"
+    " \"proration\": [{\"from\": {\"years\": 1}, \"credits_required\": 4},"
+    "                 {\"from\": {\"years\": 2, \"months\": 1, \"days\": -1}, \"credits_required\": 2}],"
+    " \"versions\": [{\"effective\": \"2022-01-01\", \"fees\": {\"renewal_cents\": 6000}},"
+    "                {\"effective\": \"2025-07-01\", \"fees\": {\"renewal_cents\": 7000}}]}";
+
+START_TEST(policy_getters_on_extensions)
+{
+    recert_policy *p = NULL;
+    int y = 7, m = 7, d = 7;
+    int64_t req = 7;
+    ck_assert_int_eq(recert_policy_from_json(&p, policy_ext, strlen(policy_ext)), RECERT_OK);
+    ck_assert_int_eq(recert_policy_cycle_kind(p), RECERT_CYCLE_FIXED);
+    ck_assert_int_eq(recert_policy_cycle_ends(p), day("2026-12-31"));
+    ck_assert_int_eq(recert_policy_category_count(p), 2);
+    ck_assert_str_eq(recert_policy_category_id(p, 0), "ethics");
+    ck_assert_int_eq(recert_policy_category_min(p, 0), 100);  /* 1 PT = 1 hour */
+    ck_assert_int_eq(recert_policy_category_max(p, 0), -1);   /* none */
+    ck_assert_int_eq(recert_policy_category_min(p, 1), 0);    /* none */
+    ck_assert_int_eq(recert_policy_category_max(p, 1), 350);
+    ck_assert_ptr_null(recert_policy_category_id(p, 2));
+    ck_assert_int_eq(recert_policy_proration_count(p), 2);
+    ck_assert_int_eq(recert_policy_proration_step(p, 0, &y, &m, &d, &req), 1);
+    ck_assert_int_eq(y * 10000 + m * 100 + d, 10000);
+    ck_assert_int_eq(req, 400);
+    ck_assert_int_eq(recert_policy_proration_step(p, 1, &y, &m, &d, &req), 1);
+    ck_assert_int_eq(y, 2);
+    ck_assert_int_eq(m, 1);
+    ck_assert_int_eq(d, -1);
+    ck_assert_int_eq(req, 200);
+    ck_assert_int_eq(recert_policy_proration_step(p, 1, NULL, NULL, NULL, NULL), 1);
+    ck_assert_int_eq(recert_policy_proration_step(p, 2, &y, &m, &d, &req), -1);
+
+    ck_assert_int_eq(recert_policy_version_count(p), 2);
+    const recert_policy *v1 = recert_policy_version_at(p, 0), *v2 = recert_policy_version_at(p, 1);
+    ck_assert_ptr_nonnull(v1);
+    ck_assert_ptr_nonnull(v2);
+    ck_assert_ptr_null(recert_policy_version_at(p, 2));
+    ck_assert_int_eq(recert_policy_effective(v1), day("2022-01-01"));
+    ck_assert_int_eq(recert_policy_effective(v2), day("2025-07-01"));
+    ck_assert_int_eq(recert_policy_fee(p, RECERT_POLICY_FEE_RENEWAL), 0);
+    ck_assert_int_eq(recert_policy_fee(v1, RECERT_POLICY_FEE_RENEWAL), 6000);
+    ck_assert_int_eq(recert_policy_fee(v2, RECERT_POLICY_FEE_RENEWAL), 7000);
+    /* the version in force: the base before 2022-01-01, v1 from that day
+     * through 2025-06-30, v2 from 2025-07-01 */
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("2021-12-31")), p);
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("2022-01-01")), v1);
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("2025-06-30")), v1);
+    ck_assert_ptr_eq(recert_policy_in_force(p, day("2025-07-01")), v2);
+    /* a version is its policy's: free ignores it, copy refuses it */
+    recert_policy_free((recert_policy *)v1);
+    recert_policy *c = NULL;
+    ck_assert_int_eq(recert_policy_copy(&c, v1), RECERT_EINVAL);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(recert_policy_copy(&c, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_policy_copy(NULL, p), RECERT_EINVAL);
+    ck_assert_int_eq(recert_policy_copy(&c, p), RECERT_OK);
+    ck_assert_int_eq(recert_policy_version_count(c), 2);
+    recert_policy_free(c);
+    recert_policy_free(p);
+}
+END_TEST
+
+/* ---- reports -------------------------------------------------------------- */
+
+/* One NASM credential, certified 2024-01-15: E = 2026-01-15. As of
+ * 2026-02-01 it has expired but the credit deadline and the "late" window
+ * (E + 90 days = 2026-04-15) are still open, so with a shortfall it is
+ * "late" ($99 + $30); one credit k1 of 4 hours (0.4 CEU) completed
+ * 2025-03-01, inside the cycle, counts. */
+static const char records[] =
+    "{\"recert\": 1, \"holders\": [{\"id\": \"h1\", \"credentials\": [{\"id\": \"c1\", \"policy\": \"nasm-cpt\","
+    " \"certified\": \"2024-01-15\"}], \"credits\": [{\"id\": \"k1\", \"completed\": \"2025-03-01\", \"hours\": 4}]}]}";
+
+static recert_report *evaluated(recert_roster **roster)
+{
+    recert_report *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(roster, records, strlen(records)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_evaluate(&r, *roster, day("2026-02-01")), RECERT_OK);
+    return r;
+}
+
+START_TEST(report_getters_on_bad_indexes)
+{
+    recert_roster *roster = NULL;
+    recert_report *r = evaluated(&roster);
+    /* for NULL, a holder past the last, a credential past the last */
+    const recert_report *reps[] = {NULL, r, r};
+    const size_t hs[] = {0, 1, 0}, cs[] = {0, 0, 1};
+    for (int t = 0; t < 3; t++) {
+        const recert_report *q = reps[t];
+        size_t h = hs[t], c = cs[t];
+        ck_assert_ptr_null(recert_report_credential_id(q, h, c));
+        ck_assert_ptr_null(recert_report_policy_id(q, h, c));
+        ck_assert_int_eq(recert_report_status(q, h, c), -1);
+        ck_assert_int_eq(recert_report_certified(q, h, c), -1);
+        ck_assert_int_eq(recert_report_path(q, h, c), -1);
+        ck_assert_ptr_null(recert_report_unit(q, h, c));
+        ck_assert_int_eq(recert_report_unit_per_hour(q, h, c), 0);
+        ck_assert_int_eq(recert_report_counted_count(q, h, c), 0);
+        ck_assert_int_eq(recert_report_cpr_aed(q, h, c), -1);
+        ck_assert_ptr_null(recert_report_currency(q, h, c));
+        ck_assert_int_eq(recert_report_tier_kind(q, h, c), -1);
+        ck_assert_ptr_null(recert_report_tier(q, h, c));
+        ck_assert_int_eq(recert_report_audit(q, h, c), -1);
+        ck_assert_int_eq(recert_report_group_count(q, h, c), 0);
+        ck_assert_int_eq(recert_report_notice_count(q, h, c), 0);
+        ck_assert_int_eq(recert_report_date(q, h, c, RECERT_DATE_EXPIRES), RECERT_DAY_NONE);
+        ck_assert_int_eq(recert_report_credits(q, h, c, RECERT_CREDITS_EARNED), -1);
+        ck_assert_int_eq(recert_report_fee(q, h, c, RECERT_FEE_TOTAL), -1);
+        ck_assert_ptr_null(recert_report_counted_at(q, h, c, 0));
+        ck_assert_ptr_null(recert_report_group_at(q, h, c, 0));
+        ck_assert_int_eq(recert_report_notice_code(q, h, c, 0), -1);
+        ck_assert_ptr_null(recert_report_notice_credit(q, h, c, 0));
+        ck_assert_ptr_null(recert_report_notice_message(q, h, c, 0));
+        ck_assert_int_eq(recert_report_credit_reason(q, h, c, 0), -1);
+        ck_assert_int_eq(recert_report_category_count(q, h, c), 0);
+        ck_assert_ptr_null(recert_report_category_id(q, h, c, 0));
+        ck_assert_int_eq(recert_report_category_amount(q, h, c, 0, RECERT_CATEGORY_EARNED), -1);
+        ck_assert_int_eq(recert_report_policy_effective(q, h, c), RECERT_DAY_NONE);
+    }
+    ck_assert_int_eq(recert_report_as_of(NULL), RECERT_DAY_NONE);
+    ck_assert_int_eq(recert_report_holder_count(NULL), 0);
+    ck_assert_ptr_null(recert_report_holder_id(NULL, 0));
+    ck_assert_ptr_null(recert_report_holder_id(r, 1));
+    ck_assert_int_eq(recert_report_credential_count(NULL, 0), 0);
+    ck_assert_int_eq(recert_report_credential_count(r, 1), 0);
+    ck_assert_int_eq(recert_report_credit_count(NULL, 0), 0);
+    ck_assert_int_eq(recert_report_credit_count(r, 1), 0);
+    ck_assert_ptr_null(recert_report_credit_id(NULL, 0, 0));
+    ck_assert_ptr_null(recert_report_credit_id(r, 1, 0));
+    ck_assert_ptr_null(recert_report_credit_id(r, 0, 1));
+    ck_assert_int_eq(recert_report_credit_amount(NULL, 0, 0), -1);
+    ck_assert_int_eq(recert_report_credit_amount(r, 1, 0), -1);
+    ck_assert_int_eq(recert_report_credit_amount(r, 0, 1), -1);
+
+    /* the entry that exists, with an index past its lists or a bad kind */
+    ck_assert_int_eq(recert_report_date(r, 0, 0, (recert_date_kind)-1), RECERT_DAY_NONE);
+    ck_assert_int_eq(recert_report_date(r, 0, 0, (recert_date_kind)12), RECERT_DAY_NONE);
+    ck_assert_int_eq(recert_report_credits(r, 0, 0, (recert_credits_kind)4), -1);
+    ck_assert_int_eq(recert_report_credits(r, 0, 0, (recert_credits_kind)-1), -1);
+    ck_assert_int_eq(recert_report_fee(r, 0, 0, (recert_fee_kind)4), -1);
+    ck_assert_int_eq(recert_report_fee(r, 0, 0, (recert_fee_kind)-1), -1);
+    ck_assert_ptr_null(recert_report_counted_at(r, 0, 0, recert_report_counted_count(r, 0, 0)));
+    ck_assert_ptr_null(recert_report_group_at(r, 0, 0, 0));
+    size_t nn = recert_report_notice_count(r, 0, 0);
+    ck_assert_int_eq(recert_report_notice_code(r, 0, 0, nn), -1);
+    ck_assert_ptr_null(recert_report_notice_credit(r, 0, 0, nn));
+    ck_assert_ptr_null(recert_report_notice_message(r, 0, 0, nn));
+    ck_assert_int_eq(recert_report_credit_reason(r, 0, 0, 1), -1);
+    ck_assert_ptr_null(recert_report_category_id(r, 0, 0, 0));
+    ck_assert_int_eq(recert_report_category_amount(r, 0, 0, 0, RECERT_CATEGORY_MAX), -1);
+    recert_report_free(r);
+    recert_report_free(NULL);
+    recert_roster_free(roster);
+}
+END_TEST
+
+START_TEST(report_getters_on_one_credential)
+{
+    recert_roster *roster = NULL;
+    recert_report *r = evaluated(&roster);
+    ck_assert_int_eq(recert_report_as_of(r), day("2026-02-01"));
+    ck_assert_int_eq(recert_report_holder_count(r), 1);
+    ck_assert_str_eq(recert_report_holder_id(r, 0), "h1");
+    ck_assert_int_eq(recert_report_credential_count(r, 0), 1);
+    ck_assert_str_eq(recert_report_credential_id(r, 0, 0), "c1");
+    ck_assert_str_eq(recert_report_policy_id(r, 0, 0), "nasm-cpt");
+    ck_assert_str_eq(recert_report_unit(r, 0, 0), "CEU");
+    ck_assert_int_eq(recert_report_unit_per_hour(r, 0, 0), 100000);
+    ck_assert_str_eq(recert_report_currency(r, 0, 0), "USD");
+    /* E = 2026-01-15, the credit deadline E + 90 days = 2026-04-15, the
+     * final deadline E + 1 year - 1 day = 2027-01-14 */
+    ck_assert_int_eq(recert_report_date(r, 0, 0, RECERT_DATE_EXPIRES), day("2026-01-15"));
+    ck_assert_int_eq(recert_report_date(r, 0, 0, RECERT_DATE_CREDIT_DEADLINE), day("2026-04-15"));
+    ck_assert_int_eq(recert_report_date(r, 0, 0, RECERT_DATE_FINAL_DEADLINE), day("2027-01-14"));
+    ck_assert_int_eq(recert_report_status(r, 0, 0), RECERT_STATUS_LATE);
+    ck_assert_int_eq(recert_report_certified(r, 0, 0), 0);
+    ck_assert_int_eq(recert_report_path(r, 0, 0), RECERT_PATH_NONE);
+    ck_assert_int_eq(recert_report_tier_kind(r, 0, 0), RECERT_TIER_LATE);
+    ck_assert_str_eq(recert_report_tier(r, 0, 0), "late");
+    ck_assert_int_eq(recert_report_fee(r, 0, 0, RECERT_FEE_RENEWAL), 9900);
+    ck_assert_int_eq(recert_report_fee(r, 0, 0, RECERT_FEE_LATE), 3000);
+    ck_assert_int_eq(recert_report_fee(r, 0, 0, RECERT_FEE_TOTAL), 12900);
+    ck_assert_int_eq(recert_report_audit(r, 0, 0), RECERT_AUDIT_NONE);
+    /* 4 hours count (400 centihours), 2000 required with the CPR/AED credit */
+    ck_assert_int_eq(recert_report_credits(r, 0, 0, RECERT_CREDITS_EARNED), 400);
+    ck_assert_int_eq(recert_report_credits(r, 0, 0, RECERT_CREDITS_REQUIRED), 2000);
+    ck_assert_int_eq(recert_report_counted_count(r, 0, 0), 1);
+    ck_assert_str_eq(recert_report_counted_at(r, 0, 0, 0), "k1");
+    ck_assert_int_eq(recert_report_credit_count(r, 0), 1);
+    ck_assert_str_eq(recert_report_credit_id(r, 0, 0), "k1");
+    ck_assert_int_eq(recert_report_credit_amount(r, 0, 0), 400);
+    ck_assert_int_eq(recert_report_credit_reason(r, 0, 0, 0), RECERT_CREDIT_COUNTED);
+    ck_assert_int_eq(recert_report_cpr_aed(r, 0, 0), RECERT_CPR_AED_MISSING);
+    ck_assert_int_eq(recert_report_group_count(r, 0, 0), 0);
+    ck_assert_int_eq(recert_report_category_count(r, 0, 0), 0);
+    ck_assert_int_eq(recert_report_policy_effective(r, 0, 0), RECERT_DAY_NONE);
+    recert_report_free(r);
+    recert_roster_free(roster);
+}
+END_TEST
+
+/* The names of the enums' values, as the report document writes them; none
+ * for a value outside the enum. */
+START_TEST(enum_names)
+{
+    ck_assert_str_eq(recert_status_name(RECERT_STATUS_RENEWED), "renewed");
+    ck_assert_str_eq(recert_status_name(RECERT_STATUS_LAPSED), "lapsed");
+    ck_assert_ptr_null(recert_status_name(-1));
+    ck_assert_ptr_null(recert_status_name(1000));
+    ck_assert_ptr_null(recert_path_name(RECERT_PATH_NONE)); /* null in the document */
+    ck_assert_str_eq(recert_path_name(RECERT_PATH_CREDITS), "credits");
+    ck_assert_str_eq(recert_path_name(RECERT_PATH_EXAM), "exam");
+    ck_assert_ptr_null(recert_path_name(-1));
+    ck_assert_ptr_null(recert_path_name(3));
+    ck_assert_str_eq(recert_cpr_aed_state_name(RECERT_CPR_AED_CURRENT), "current");
+    ck_assert_str_eq(recert_cpr_aed_state_name(RECERT_CPR_AED_EXPIRING), "expiring");
+    ck_assert_ptr_null(recert_cpr_aed_state_name(-1));
+    ck_assert_ptr_null(recert_cpr_aed_state_name(1000));
+    ck_assert_str_eq(recert_audit_state_name(RECERT_AUDIT_NONE), "none");
+    ck_assert_str_eq(recert_audit_state_name(RECERT_AUDIT_FAILED), "failed");
+    ck_assert_ptr_null(recert_audit_state_name(-1));
+    ck_assert_ptr_null(recert_audit_state_name(1000));
+    ck_assert_str_eq(recert_credit_reason_name(RECERT_CREDIT_COUNTED), "counted");
+    ck_assert_str_eq(recert_credit_reason_name(RECERT_CREDIT_OVER_CATEGORY_MAX), "over_category_max");
+    ck_assert_ptr_null(recert_credit_reason_name(-1));
+    ck_assert_ptr_null(recert_credit_reason_name(1000));
+    ck_assert_str_eq(recert_notice_code_name(RECERT_NOTICE_PETITION_REQUIRED), "petition_required");
+    ck_assert_str_eq(recert_notice_code_name(RECERT_NOTICE_CATEGORY_MAXIMUM), "category_maximum");
+    ck_assert_ptr_null(recert_notice_code_name(-1));
+    ck_assert_ptr_null(recert_notice_code_name(1000));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("getters");
+    TCase *tp = tcase_create("policy");
+    tcase_add_test(tp, policy_getters_on_null);
+    tcase_add_test(tp, policy_getters_on_nasm);
+    tcase_add_test(tp, policy_getters_on_extensions);
+    suite_add_tcase(s, tp);
+    TCase *tr = tcase_create("report");
+    tcase_add_test(tr, report_getters_on_bad_indexes);
+    tcase_add_test(tr, report_getters_on_one_credential);
+    tcase_add_test(tr, enum_names);
+    suite_add_tcase(s, tr);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
