@@ -974,14 +974,19 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
         memcpy(packed, h->ids, h->ids_len);
     else if (h->ids)
         return rc_oom();
+    /* Every member of out is set before anything can fail or return: a
+     * holder without credentials still has its credits (issue 13). */
     out->id = packed ? packed : rc_arena_strdup(a, h->id);
-    out->n = n;
+    out->credit_ids = NULL;
+    out->credit_ch = NULL;
+    out->credit_n = 0;
+    out->n = 0;
     out->entries = n ? rc_arena_alloc(a, n * sizeof *out->entries) : NULL;
     if (!out->id || (n && !out->entries))
         return rc_oom();
-    if (!n)
-        return RECERT_OK;
-    memset(out->entries, 0, n * sizeof *out->entries);
+    if (n)
+        memset(out->entries, 0, n * sizeof *out->entries);
+    out->n = n;
 
     const char **ids = kn ? rc_arena_alloc(a, kn * sizeof *ids) : NULL;
     if (kn && !ids)
@@ -1004,6 +1009,8 @@ int rc_evaluate_holder(recert_report *r, rc_report_holder *out, const recert_hol
     out->credit_ids = ids;
     out->credit_ch = ch;
     out->credit_n = kn;
+    if (!n) /* its credits count towards nothing: RECERT_CREDIT_NO_CREDENTIAL */
+        return RECERT_OK;
 
     /* Scratch: one state per credential and one flag per (credential, credit). */
     cred_state small_st[8];

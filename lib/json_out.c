@@ -300,6 +300,17 @@ int recert_report_to_json(char **out, const recert_report *report, unsigned flag
         for (size_t c = 0; c < rh->n; c++)
             write_entry(&w, &rh->entries[c]);
         jw_close(&w, ']');
+        if (!rh->n && rh->credit_n) { /* credits that count towards nothing */
+            jw_key(&w, "credits");
+            jw_open(&w, '[');
+            for (size_t k = 0; k < rh->credit_n; k++) {
+                jw_open(&w, '{');
+                kv_str(&w, "id", rh->credit_ids[k]);
+                kv_str(&w, "reason", recert_credit_reason_name(RECERT_CREDIT_NO_CREDENTIAL));
+                jw_close(&w, '}');
+            }
+            jw_close(&w, ']');
+        }
         jw_close(&w, '}');
     }
     jw_close(&w, ']');

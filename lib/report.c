@@ -96,7 +96,7 @@ NAME_TABLE(recert_cpr_aed_state_name, "current", "not_hands_on", "expired", "mis
 NAME_TABLE(recert_audit_state_name, "none", "documents_due", "overdue", "under_review", "passed", "failed")
 NAME_TABLE(recert_credit_reason_name, "counted", "counted_in_group", "pending", "not_applicable", "not_yet",
            "before_cycle", "after_deadline", "after_application", "petition_required", "petition_denied",
-           "over_category_max")
+           "over_category_max", "no_credential")
 NAME_TABLE(recert_notice_code_name, "petition_required", "petition_pending", "petition_denied",
            "credit_outside_window", "cpr_aed_expires_before_deadline", "hands_on_assessment_recommended",
            "audit_documents_due", "audit_overdue", "category_minimum", "category_maximum")
@@ -218,6 +218,8 @@ int64_t recert_report_credit_amount(const recert_report *report, size_t h, size_
 
 int recert_report_credit_reason(const recert_report *report, size_t h, size_t c, size_t k)
 {
+    if (report && h < report->n && !report->holders[h].n) /* no credential: c = 0 stands for none */
+        return c == 0 && k < report->holders[h].credit_n ? RECERT_CREDIT_NO_CREDENTIAL : -1;
     const rc_entry *e = entry(report, h, c);
     return e && k < report->holders[h].credit_n ? e->why[k] : -1;
 }

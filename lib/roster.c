@@ -385,17 +385,27 @@ int recert_roster_evaluate(recert_report **out, const recert_roster *roster, int
         recert_report_free(r);
         return rc_oom();
     }
+    if (roster->n) /* a failure part way frees a report of defined holders */
+        memset(r->holders, 0, roster->n * sizeof *r->holders);
     for (size_t i = 0; i < roster->n; i++) {
 #if defined(__GNUC__)
         /* A holder's parts are separate blocks: ask for a later holder's
          * while this one is evaluated (the roster is larger than the caches). */
         if (i + 4 < roster->n) {
+            /* Only parts that exist: a holder without credentials, credits or
+             * CPR/AED records has NULL there, and NULL + 64 is undefined. */
             const recert_holder *next = &roster->holders[i + 4];
-            __builtin_prefetch(next->hot);
-            __builtin_prefetch((const char *)next->hot + 64);
-            __builtin_prefetch(next->cred);
-            __builtin_prefetch((const char *)next->cred + 64);
-            __builtin_prefetch(next->cpr);
+            if (next->hot) {
+                __builtin_prefetch(next->hot);
+                if (next->credit_n * sizeof *next->hot > 64)
+                    __builtin_prefetch((const char *)next->hot + 64);
+            }
+            if (next->cred) {
+                __builtin_prefetch(next->cred);
+                __builtin_prefetch((const char *)next->cred + 64); /* inside its first credential */
+            }
+            if (next->cpr)
+                __builtin_prefetch(next->cpr);
         }
 #endif
         int rc = rc_evaluate_holder(r, &r->holders[i], &roster->holders[i], i, as_of);

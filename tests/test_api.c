@@ -307,6 +307,103 @@ START_TEST(credit_reasons)
 }
 END_TEST
 
+/* Issue 13 item 1: a holder with credits and no credentials (a new trainer
+ * who logged courses before holding anything), and a holder with neither.
+ * Every report getter gives a defined value on both; the first one's
+ * credits are there, counting towards nothing (no_credential), in the
+ * getters and in the report document. */
+static void every_getter_on_a_holder_without_credentials(const recert_report *rep, size_t h)
+{
+    ck_assert_uint_eq(recert_report_credential_count(rep, h), 0);
+    for (size_t c = 0; c < 2; c++) { /* c = 0 and one past it: no credential either way */
+        ck_assert_ptr_null(recert_report_credential_id(rep, h, c));
+        ck_assert_ptr_null(recert_report_policy_id(rep, h, c));
+        ck_assert_int_eq(recert_report_status(rep, h, c), -1);
+        ck_assert_int_eq(recert_report_certified(rep, h, c), -1);
+        ck_assert_int_eq(recert_report_path(rep, h, c), -1);
+        for (int d = RECERT_DATE_CYCLE_START; d <= RECERT_DATE_REFERENCE; d++)
+            ck_assert_int_eq(recert_report_date(rep, h, c, (recert_date_kind)d), RECERT_DAY_NONE);
+        for (int k = RECERT_CREDITS_REQUIRED; k <= RECERT_CREDITS_SHORTFALL; k++)
+            ck_assert_int_eq(recert_report_credits(rep, h, c, (recert_credits_kind)k), -1);
+        ck_assert_ptr_null(recert_report_unit(rep, h, c));
+        ck_assert_int_eq(recert_report_unit_per_hour(rep, h, c), 0);
+        ck_assert_uint_eq(recert_report_counted_count(rep, h, c), 0);
+        ck_assert_ptr_null(recert_report_counted_at(rep, h, c, 0));
+        ck_assert_int_eq(recert_report_cpr_aed(rep, h, c), -1);
+        for (int f = RECERT_FEE_RENEWAL; f <= RECERT_FEE_PETITION; f++)
+            ck_assert_int_eq(recert_report_fee(rep, h, c, (recert_fee_kind)f), -1);
+        ck_assert_ptr_null(recert_report_currency(rep, h, c));
+        ck_assert_int_eq(recert_report_tier_kind(rep, h, c), -1);
+        ck_assert_ptr_null(recert_report_tier(rep, h, c));
+        ck_assert_int_eq(recert_report_audit(rep, h, c), -1);
+        ck_assert_uint_eq(recert_report_group_count(rep, h, c), 0);
+        ck_assert_ptr_null(recert_report_group_at(rep, h, c, 0));
+        ck_assert_uint_eq(recert_report_notice_count(rep, h, c), 0);
+        ck_assert_int_eq(recert_report_notice_code(rep, h, c, 0), -1);
+        ck_assert_ptr_null(recert_report_notice_credit(rep, h, c, 0));
+        ck_assert_ptr_null(recert_report_notice_message(rep, h, c, 0));
+        ck_assert_uint_eq(recert_report_category_count(rep, h, c), 0);
+        ck_assert_ptr_null(recert_report_category_id(rep, h, c, 0));
+        ck_assert_int_eq(recert_report_category_amount(rep, h, c, 0, RECERT_CATEGORY_EARNED), -1);
+        ck_assert_int_eq(recert_report_policy_effective(rep, h, c), RECERT_DAY_NONE);
+    }
+}
+
+START_TEST(holder_without_credentials)
+{
+    const char *doc =
+        "{\"recert\":1,\"holders\":["
+        "{\"id\":\"new\",\"credits\":[{\"id\":\"k1\",\"completed\":\"2025-03-01\",\"hours\":2},"
+        "{\"id\":\"k2\",\"completed\":\"2025-04-01\",\"hours\":1.5}]},"
+        "{\"id\":\"empty\"},"
+        "{\"id\":\"held\",\"credentials\":[{\"id\":\"c\",\"policy\":\"nasm-cpt\",\"certified\":\"2024-01-01\"}],"
+        "\"credits\":[{\"id\":\"k3\",\"completed\":\"2024-06-01\",\"hours\":1}]}]}";
+    recert_roster *r;
+    ck_assert_int_eq(recert_roster_from_json(&r, doc, strlen(doc)), RECERT_OK);
+    for (int round = 0; round < 2; round++) { /* the second report reuses freed memory */
+        recert_report *rep;
+        ck_assert_int_eq(recert_roster_evaluate(&rep, r, day("2025-06-01")), RECERT_OK);
+        ck_assert_uint_eq(recert_report_holder_count(rep), 3);
+        ck_assert_str_eq(recert_report_holder_id(rep, 0), "new");
+        ck_assert_str_eq(recert_report_holder_id(rep, 1), "empty");
+        every_getter_on_a_holder_without_credentials(rep, 0);
+        every_getter_on_a_holder_without_credentials(rep, 1);
+        /* "new": its two credits, in input order, counting towards nothing */
+        ck_assert_uint_eq(recert_report_credit_count(rep, 0), 2);
+        ck_assert_str_eq(recert_report_credit_id(rep, 0, 0), "k1");
+        ck_assert_str_eq(recert_report_credit_id(rep, 0, 1), "k2");
+        ck_assert_int_eq(recert_report_credit_amount(rep, 0, 0), 200);
+        ck_assert_int_eq(recert_report_credit_amount(rep, 0, 1), 150);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 0, 0, 0), RECERT_CREDIT_NO_CREDENTIAL);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 0, 0, 1), RECERT_CREDIT_NO_CREDENTIAL);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 0, 1, 0), -1);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 0, 0, 2), -1);
+        ck_assert_ptr_null(recert_report_credit_id(rep, 0, 2));
+        ck_assert_int_eq(recert_report_credit_amount(rep, 0, 2), -1);
+        ck_assert_str_eq(recert_credit_reason_name(RECERT_CREDIT_NO_CREDENTIAL), "no_credential");
+        ck_assert_ptr_null(recert_credit_reason_name(RECERT_CREDIT_NO_CREDENTIAL + 1));
+        /* "empty": nothing at all */
+        ck_assert_uint_eq(recert_report_credit_count(rep, 1), 0);
+        ck_assert_ptr_null(recert_report_credit_id(rep, 1, 0));
+        ck_assert_int_eq(recert_report_credit_amount(rep, 1, 0), -1);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 1, 0, 0), -1);
+        /* "held" is as before: its credit counts for its credential */
+        ck_assert_uint_eq(recert_report_credit_count(rep, 2), 1);
+        ck_assert_int_eq(recert_report_credit_reason(rep, 2, 0, 0), RECERT_CREDIT_COUNTED);
+        char *json;
+        ck_assert_int_eq(recert_report_to_json(&json, rep, 0), RECERT_OK);
+        ck_assert_ptr_nonnull(strstr(json, "{\"id\":\"new\",\"credentials\":[],\"credits\":["
+                                           "{\"id\":\"k1\",\"reason\":\"no_credential\"},"
+                                           "{\"id\":\"k2\",\"reason\":\"no_credential\"}]}"));
+        ck_assert_ptr_nonnull(strstr(json, "{\"id\":\"empty\",\"credentials\":[]}"));
+        ck_assert_ptr_null(strstr(json, "\"id\":\"k3\",\"reason\"")); /* only where it applies */
+        recert_free(json);
+        recert_report_free(rep);
+    }
+    recert_roster_free(r);
+}
+END_TEST
+
 /* docs/rules.md §9: seeded selection, deterministic, uniform over ids, the rate
  * within statistical error. Over n = 1,000,000 ids at p = 0.1 the count is
  * Binomial(n, p): mean 100,000, standard deviation sqrt(n p (1-p)) = 300;
@@ -372,6 +469,7 @@ int main(void)
     tcase_add_test(t, failed_add_changes_nothing);
     tcase_add_test(t, catalogs);
     tcase_add_test(t, credit_reasons);
+    tcase_add_test(t, holder_without_credentials);
     tcase_add_test(t, audit_selection);
     tcase_add_test(t, null_arguments);
     tcase_add_test(t, handle_limits);

@@ -104,7 +104,8 @@ typedef enum recert_credit_reason {
     RECERT_CREDIT_AFTER_APPLICATION = 7,  /* completed after the application was received */
     RECERT_CREDIT_PETITION_REQUIRED = 8,  /* not preapproved, no petition filed by as_of */
     RECERT_CREDIT_PETITION_DENIED = 9,    /* its petition was denied */
-    RECERT_CREDIT_OVER_CATEGORY_MAX = 10  /* its category's maximum was reached before it */
+    RECERT_CREDIT_OVER_CATEGORY_MAX = 10, /* its category's maximum was reached before it */
+    RECERT_CREDIT_NO_CREDENTIAL = 11      /* the holder has no credential: it counts towards nothing */
 } recert_credit_reason;
 
 typedef enum recert_category_field { /* docs/rules.md §4a, centihours */
@@ -187,7 +188,11 @@ RECERT_API const char *recert_report_notice_message(const recert_report *report,
 
 /* The holder's credit entries as evaluation saw them (input order): their
  * number, id, amount in centihours (rounded down), and, for credential c,
- * why each one counts or not (recert_credit_reason; -1 out of range). */
+ * why each one counts or not (recert_credit_reason; -1 out of range). Every
+ * holder has its credits here, one without credentials too: for such a
+ * holder ask with c = 0, and every entry's reason is
+ * RECERT_CREDIT_NO_CREDENTIAL (its credits count towards nothing; the
+ * report document lists them in the holder's "credits"). */
 RECERT_API size_t recert_report_credit_count(const recert_report *report, size_t h);
 RECERT_API const char *recert_report_credit_id(const recert_report *report, size_t h, size_t k);
 RECERT_API int64_t recert_report_credit_amount(const recert_report *report, size_t h, size_t k);

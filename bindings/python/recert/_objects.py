@@ -1412,7 +1412,10 @@ class HolderReport:
         ]
 
     def to_dict(self) -> Dict[str, Any]:
-        return {"id": self.id, "credentials": [c.to_dict() for c in self.credentials]}
+        out: Dict[str, Any] = {"id": self.id, "credentials": [c.to_dict() for c in self.credentials]}
+        if not out["credentials"] and self.credits:  # credits that count towards nothing
+            out["credits"] = [{"id": k.id, "reason": "no_credential"} for k in self.credits]
+        return out
 
     def __repr__(self) -> str:
         return "<recert.HolderReport %r>" % self.id

@@ -205,6 +205,35 @@ class Conversions(unittest.TestCase):
         self.assertEqual(entry.expires, D(2026, 3, 1))
 
 
+    def test_holder_with_credits_and_no_credentials(self) -> None:
+        # issue 13 item 1: this report crashed the binding (the holder's
+        # credit getters read uninitialised memory)
+        new = recert.Holder("new-trainer")
+        new.add_credit(recert.Credit("k1", D(2025, 3, 1), hours=2))
+        new.add_credit(recert.Credit("k2", D(2025, 4, 1), hours="1.5"))
+        with recert.Roster() as roster:
+            roster.add_holder(new)
+            roster.add_holder(recert.Holder("nobody"))
+            roster.add_holder(jane())
+            report = roster.evaluate(D(2025, 10, 1))
+        first, second, third = report.holders
+        self.assertEqual(first.credentials, [])
+        self.assertEqual(first.credits, [recert.ReportCredit("k1", 200), recert.ReportCredit("k2", 150)])
+        self.assertEqual((second.credentials, second.credits), ([], []))
+        self.assertEqual(len(third.credentials), 1)
+        lib = recert._native.lib()
+        self.assertEqual(lib.recert_report_credit_reason(report._h, 0, 0, 0), 11)
+        self.assertEqual(lib.recert_credit_reason_name(11), b"no_credential")
+        doc = report.to_dict()
+        self.assertEqual(
+            doc["holders"][0],
+            {"id": "new-trainer", "credentials": [],
+             "credits": [{"id": "k1", "reason": "no_credential"}, {"id": "k2", "reason": "no_credential"}]},
+        )
+        self.assertEqual(doc["holders"][1], {"id": "nobody", "credentials": []})
+        self.assertEqual(report.to_dict_from_getters(), doc)
+        self.assertEqual([e.id for e in report], ["nasm"])
+
 @needs_library
 class Lifetimes(unittest.TestCase):
     def test_children_keep_their_parent_alive(self) -> None:
