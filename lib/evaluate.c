@@ -160,16 +160,6 @@ static void cpr_aed_state(cred_state *s, const recert_holder *h)
 
 /* ---- §4: credits that count -------------------------------------------- */
 
-static bool applies_to(const recert_credit *k, const char *credential)
-{
-    if (k->applies_n < 0)
-        return true;
-    for (long i = 0; i < k->applies_n; i++)
-        if (strcmp(k->applies_to[i], credential) == 0)
-            return true;
-    return false;
-}
-
 /* The petition of a not-preapproved entry as of T: NONE when none was
  * filed by T; a decision dated after T is still pending. */
 static int petition_as_of(const rc_credit_hot *k, int32_t T)
@@ -192,7 +182,7 @@ static void credits_that_count(cred_state *s, const recert_holder *h)
     const int32_t fee_end = min32(deadline, T);
     const bool petitions = s->p->unapproved == RECERT_UNAPPROVED_PETITION, app = s->app;
     const int64_t fee = s->p->petition_cents;
-    const char *cid = s->c->id;
+    const uint64_t cbit = (uint64_t)1 << (s->c - h->cred); /* the credential's bit in applies_to */
     unsigned char *flags = s->flags, *why = s->why, *note = s->note;
     int64_t counted = 0, pending = 0, petition_cents = 0;
     size_t counted_n = 0, note_n = 0;
@@ -200,7 +190,7 @@ static void credits_that_count(cred_state *s, const recert_holder *h)
         const rc_credit_hot *k = &h->hot[i];
         const int32_t C = k->completed;
         unsigned char f = 0, w, nt = NOTE_NONE;
-        if (k->applies_listed && !applies_to(&h->credit[i], cid)) {
+        if (k->applies_listed && !(k->applies & cbit)) {
             w = RECERT_CREDIT_NOT_APPLICABLE;
         } else if (C > T) {
             w = RECERT_CREDIT_NOT_YET;
@@ -555,20 +545,36 @@ static bool notice_before(const rc_notice *x, const rc_notice *y)
     return rx < ry || (rx == ry && x->credit_pos < y->credit_pos);
 }
 
-/* By code name, then by the credit's input order; stable (an insertion
- * sort: a credential has a few notices), as the merge sort of glibc's
- * qsort was for notices of one code and position. */
-static void sort_notices(rc_notice *v, size_t n)
+/* By code name, then by the credit's input order; stable, as the merge
+ * sort of glibc's qsort was for notices of one code and position. An
+ * insertion sort for a few notices; past them a merge sort, since a
+ * credential can have a notice for each of 10000 credits and insertion is
+ * quadratic (issue 13). tmp: room for n notices, or NULL (then insertion). */
+static void sort_notices(rc_notice *v, size_t n, rc_notice *tmp)
 {
-    for (size_t i = 1; i < n; i++) {
-        if (!notice_before(&v[i], &v[i - 1]))
-            continue;
-        rc_notice t = v[i];
-        size_t j = i;
-        for (; j > 0 && notice_before(&t, &v[j - 1]); j--)
-            v[j] = v[j - 1];
-        v[j] = t;
+    if (n <= 16 || !tmp) {
+        for (size_t i = 1; i < n; i++) {
+            if (!notice_before(&v[i], &v[i - 1]))
+                continue;
+            rc_notice t = v[i];
+            size_t j = i;
+            for (; j > 0 && notice_before(&t, &v[j - 1]); j--)
+                v[j] = v[j - 1];
+            v[j] = t;
+        }
+        return;
     }
+    size_t half = n / 2;
+    sort_notices(v, half, tmp);
+    sort_notices(v + half, n - half, tmp);
+    if (!notice_before(&v[half], &v[half - 1]))
+        return; /* in order already: the usual case */
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n) /* the left one first on ties: stable */
+        tmp[k++] = notice_before(&v[j], &v[i]) ? v[j++] : v[i++];
+    while (i < half)
+        tmp[k++] = v[i++];
+    memcpy(v, tmp, k * sizeof *v); /* v[j..n) is in place */
 }
 
 /* §4a: an entry its category's max cuts, wholly or in part; a category
@@ -641,8 +647,17 @@ static void notices(notice_list *l, const cred_state *s, const recert_holder *h,
         add_notice(l, RECERT_NOTICE_AUDIT_DOCUMENTS_DUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
     else if (s->audit == RECERT_AUDIT_OVERDUE)
         add_notice(l, RECERT_NOTICE_AUDIT_OVERDUE, FORM_PLAIN, NULL, 0, -1, audit_due, 0, 0);
-    if (l->n > 1)
-        sort_notices(l->v, l->n);
+    if (l->n > 16) {
+        rc_notice *tmp = malloc(l->n * sizeof *tmp);
+        if (!tmp) {
+            l->oom = true;
+            return;
+        }
+        sort_notices(l->v, l->n, tmp);
+        free(tmp);
+    } else if (l->n > 1) {
+        sort_notices(l->v, l->n, NULL);
+    }
 }
 
 /* ---- notice messages --------------------------------------------------------- */

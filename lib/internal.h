@@ -215,11 +215,31 @@ const recert_policy *rc_policy_in_force(const recert_policy *p, int32_t day);
  * ignored), or -1. */
 int rc_policy_category_index(const recert_policy *p, const char *category);
 
+/* A hash index over an array of policies (catalog.c): by id, or by unit
+ * name with ASCII case ignored (the first policy of each unit). Lookups
+ * are O(1) while it covers the whole array (n == the array's length),
+ * else a linear search: an index that could not be allocated is no
+ * error. */
+typedef struct rc_polindex {
+    uint32_t *slot; /* position + 1; 0: empty */
+    size_t cap;     /* a power of two, or 0: none */
+    size_t n;       /* pol[0..n) are indexed */
+    size_t used;    /* slots in use */
+} rc_polindex;
+/* Index pol[x->n..n) (all of it when x has none yet); on no memory the
+ * index is dropped (lookups search linearly). */
+void rc_polindex_sync(rc_polindex *x, bool unit, recert_policy *const *pol, size_t n);
+void rc_polindex_free(rc_polindex *x);
+/* The position of the policy with that id (unit: the first with that
+ * unit) in pol[0..n), or -1. */
+long rc_polindex_find(const rc_polindex *x, bool unit, recert_policy *const *pol, size_t n, const char *key);
+
 struct recert_catalog {
     int refs;       /* atomic; the caller's reference + one per roster */
     bool immortal;  /* the default catalog */
     recert_policy **pol;
     size_t n, cap;
+    rc_polindex by_id, by_unit;
 };
 void rc_catalog_ref(const recert_catalog *c);
 void rc_catalog_unref(const recert_catalog *c);
@@ -227,6 +247,16 @@ void rc_catalog_unref(const recert_catalog *c);
  * lists (first list searched first); 0 when unknown. */
 int64_t rc_unit_per_hour(const char *unit, recert_policy *const *a, size_t an,
                          const recert_catalog *cat);
+/* The same for a roster: the standard units, its policies, its catalog;
+ * through their indexes. */
+int64_t rc_roster_unit_per_hour(const recert_roster *r, const char *unit);
+/* Index the roster's policies (after import has filled r->pol). */
+void rc_roster_index_policies(recert_roster *r);
+/* rc_policy_unit_check against a set that is consistent already (every
+ * two of its policies with one unit have one per_hour), through its unit
+ * index: O(1) but when a conflict is possible. */
+int rc_policy_unit_check_indexed(const recert_policy *p, recert_policy *const *others, size_t n,
+                                 const rc_polindex *by_unit, const char *path);
 /* Is the policy's unit consistent with the others of a set (docs/rules.md §2)?
  * RECERT_OK or RECERT_EDATA (error set, with path). */
 int rc_policy_unit_check(const recert_policy *p, recert_policy *const *others, size_t n,
@@ -294,6 +324,7 @@ struct recert_credential {
  * roster (recert_holder.hot): a few bytes a credit, one after the other. */
 typedef struct rc_credit_hot {
     int64_t ch;                               /* recert_credit.ch */
+    uint64_t applies;                         /* applies_to: bit c for credential c */
     int32_t completed;
     int32_t petition_filed, petition_decided;
     uint32_t id_at;                           /* recert_credit.id_at */
@@ -328,6 +359,7 @@ struct recert_roster {
     recert_policy **pol;           /* the document's own policies */
     size_t pol_n;
     bool has_policies;             /* the member was given (export) */
+    rc_polindex pol_by_id, pol_by_unit; /* over pol */
     recert_holder *holders;
     size_t n, cap;
     uint32_t *index;               /* open-addressing hash of holder ids */

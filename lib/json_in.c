@@ -340,7 +340,7 @@ static void read_policies(rc_reader *rd, const json_t *root, recert_roster *r)
                 rd_error_key(rd, "id", RECERT_EDATA, "duplicate policy id \"%s\"", p->id);
                 recert_policy_free(p);
             } else if (rc_policy_unit_check(p, r->pol, r->pol_n, rd->path) != RECERT_OK ||
-                       (r->catalog && rc_policy_unit_check(p, r->catalog->pol, r->catalog->n, rd->path) != RECERT_OK)) {
+                       (r->catalog && rc_policy_unit_check_indexed(p, r->catalog->pol, r->catalog->n, &r->catalog->by_unit, rd->path) != RECERT_OK)) {
                 rd_error_at(rd, RECERT_EDATA, "%s", strchr(recert_error_message(), ':') ?
                             strchr(recert_error_message(), ':') + 2 : recert_error_message());
                 recert_policy_free(p);
@@ -370,7 +370,7 @@ static void partial_checks(rc_reader *rd, const recert_roster *r, const recert_h
     }
     for (size_t i = 0; i < h->credit_n; i++) {
         const recert_credit *k = &h->credit[i];
-        if (!k->unit || rc_unit_per_hour(k->unit, r->pol, r->pol_n, r->catalog))
+        if (!k->unit || rc_roster_unit_per_hour(r, k->unit))
             continue;
         size_t s = rd_push_key(rd, "credits");
         rd_push_index(rd, i);
@@ -399,6 +399,7 @@ static int read_records(rc_reader *rd, const char *text, size_t len, const recer
             rd_error_key(rd, "recert", RECERT_EDATA, "unsupported format version %lld (this library reads 1)",
                          (long long)version);
         read_policies(rd, root, r);
+        rc_roster_index_policies(r); /* lookups per credential and credit: O(1) */
         const json_t *a = json_object_get(root, "holders");
         if (!a || json_is_null(a)) {
             rd_error_key(rd, "holders", RECERT_EDATA, "missing member");

@@ -37,6 +37,8 @@ void recert_roster_free(recert_roster *roster)
     for (size_t i = 0; i < roster->pol_n; i++)
         recert_policy_free(roster->pol[i]);
     free(roster->pol);
+    rc_polindex_free(&roster->pol_by_id);
+    rc_polindex_free(&roster->pol_by_unit);
     for (size_t i = 0; i < roster->n; i++)
         rc_holder_clear(&roster->holders[i]);
     free(roster->holders);
@@ -91,10 +93,23 @@ const recert_policy *recert_roster_find_policy(const recert_roster *roster, cons
 {
     if (!roster || !id)
         return NULL;
-    for (size_t i = 0; i < roster->pol_n; i++)
-        if (strcmp(roster->pol[i]->id, id) == 0)
-            return roster->pol[i];
-    return recert_catalog_find(roster->catalog, id);
+    long at = rc_polindex_find(&roster->pol_by_id, false, roster->pol, roster->pol_n, id);
+    return at >= 0 ? roster->pol[at] : recert_catalog_find(roster->catalog, id);
+}
+
+void rc_roster_index_policies(recert_roster *r)
+{
+    rc_polindex_sync(&r->pol_by_id, false, r->pol, r->pol_n);
+    rc_polindex_sync(&r->pol_by_unit, true, r->pol, r->pol_n);
+}
+
+int64_t rc_roster_unit_per_hour(const recert_roster *r, const char *unit)
+{
+    int64_t s = recert_unit_standard_per_hour(unit);
+    if (s)
+        return s;
+    long at = rc_polindex_find(&r->pol_by_unit, true, r->pol, r->pol_n, unit);
+    return at >= 0 ? r->pol[at]->per_hour : rc_unit_per_hour(unit, NULL, 0, r->catalog);
 }
 
 int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
@@ -103,17 +118,17 @@ int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
         return rc_fail(RECERT_EINVAL, NULL, "NULL argument");
     if (roster->n)
         return rc_fail(RECERT_EBUSY, NULL, "add policies before holders: the roster has %zu holders", roster->n);
-    int rc = rc_policy_unit_check(policy, roster->pol, roster->pol_n, policy->id);
+    int rc = rc_policy_unit_check_indexed(policy, roster->pol, roster->pol_n, &roster->pol_by_unit, policy->id);
     if (rc == RECERT_OK)
-        rc = rc_policy_unit_check(policy, roster->catalog->pol, roster->catalog->n, policy->id);
+        rc = rc_policy_unit_check_indexed(policy, roster->catalog->pol, roster->catalog->n,
+                                          &roster->catalog->by_unit, policy->id);
     if (rc != RECERT_OK)
         return rc;
     /* The limits of a records document (limits.c): its policies, and how
      * deep the policy's JSON goes once inside it. */
     char why[RC_WHY_MAX];
-    bool replaces = false;
-    for (size_t i = 0; i < roster->pol_n && !replaces; i++)
-        replaces = strcmp(roster->pol[i]->id, policy->id) == 0;
+    long at = rc_polindex_find(&roster->pol_by_id, false, roster->pol, roster->pol_n, policy->id);
+    bool replaces = at >= 0;
     if (!replaces && rc_limit_count(roster->pol_n + 1, RECERT_MAX_POLICIES, why) != RECERT_OK)
         return rc_limit_fail(RECERT_ELIMIT, "roster policies", why);
     if (policy->json && rc_limit_nested(policy->json, RC_DEPTH_POLICY, why) != RECERT_OK)
@@ -121,12 +136,15 @@ int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
     recert_policy *copy;
     if ((rc = recert_policy_copy(&copy, policy)) != RECERT_OK)
         return rc;
-    for (size_t i = 0; i < roster->pol_n; i++)
-        if (strcmp(roster->pol[i]->id, policy->id) == 0) {
-            recert_policy_free(roster->pol[i]);
-            roster->pol[i] = copy;
-            return RECERT_OK;
-        }
+    if (replaces) {
+        recert_policy *old = roster->pol[at];
+        if (rc_strcasecmp(old->unit, copy->unit) != 0)
+            rc_polindex_free(&roster->pol_by_unit); /* the first policy of a unit may change */
+        roster->pol[at] = copy;
+        recert_policy_free(old);
+        rc_roster_index_policies(roster);
+        return RECERT_OK;
+    }
     recert_policy **v = realloc(roster->pol, (roster->pol_n + 1) * sizeof *v);
     if (!v) {
         recert_policy_free(copy);
@@ -135,6 +153,7 @@ int recert_roster_add_policy(recert_roster *roster, const recert_policy *policy)
     v[roster->pol_n++] = copy;
     roster->pol = v;
     roster->has_policies = true;
+    rc_roster_index_policies(roster);
     return RECERT_OK;
 }
 
@@ -150,6 +169,51 @@ const recert_policy *recert_roster_policy_at(const recert_roster *roster, size_t
 
 /* ---- holders ---------------------------------------------------------------- */
 
+/* A credit's applies_to is a set of the holder's credentials: evaluation
+ * reads it as one bit per credential (rc_credit_hot.applies). */
+_Static_assert(RECERT_MAX_CREDENTIALS <= 64, "applies_to is a 64-bit set of credential positions");
+
+/* The holder's credential positions sorted by id, for bsearch: O((n + m)
+ * log n) for m applies_to ids, not O(n m) (issue 13). */
+typedef struct cred_ids {
+    const recert_credential *cred;
+    unsigned char pos[RECERT_MAX_CREDENTIALS];
+    size_t n;
+} cred_ids;
+
+static void cred_ids_sort(cred_ids *x, const recert_holder *h)
+{
+    x->cred = h->cred;
+    x->n = h->cred_n <= RECERT_MAX_CREDENTIALS ? h->cred_n : RECERT_MAX_CREDENTIALS;
+    for (size_t i = 0; i < x->n; i++)
+        x->pos[i] = (unsigned char)i;
+    /* insertion sort: at most 64 entries, and no global state (threads) */
+    for (size_t i = 1; i < x->n; i++) {
+        unsigned char t = x->pos[i];
+        size_t j = i;
+        for (; j > 0 && strcmp(h->cred[x->pos[j - 1]].id, h->cred[t].id) > 0; j--)
+            x->pos[j] = x->pos[j - 1];
+        x->pos[j] = t;
+    }
+}
+
+/* The position of the credential with that id, or -1. */
+static int cred_ids_find(const cred_ids *x, const char *id)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(x->cred[x->pos[mid]].id, id);
+        if (c == 0)
+            return x->pos[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
 int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi, rc_reader *rd, bool import)
 {
     size_t s0 = rd->path_len;
@@ -158,6 +222,8 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         rd_push_index(rd, hi);
     }
     size_t before = rd->count;
+    cred_ids sorted;
+    cred_ids_sort(&sorted, h);
     if (recert_roster_find_holder(r, h->id))
         rd_error_key(rd, "id", import ? RECERT_EDATA : RECERT_EEXISTS, "duplicate holder id \"%s\"", h->id);
     for (size_t i = 0; i < h->cred_n; i++) {
@@ -186,7 +252,7 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         if (k->amount <= 0) /* a handle-built credit never given an amount */
             rd_error_at(rd, RECERT_EDATA, "missing member: hours, or amount and unit");
         if (k->unit) {
-            per_hour = rc_unit_per_hour(k->unit, r->pol, r->pol_n, r->catalog);
+            per_hour = rc_roster_unit_per_hour(r, k->unit);
             if (!per_hour)
                 rd_error_key(rd, "unit", RECERT_EDATA, "unknown unit: \"%s\" (hours, ceu, cec or a policy's unit)",
                              k->unit);
@@ -195,10 +261,7 @@ int rc_roster_resolve_holder(const recert_roster *r, recert_holder *h, size_t hi
         if (per_hour && rc_limit_credit_centihours(&k->ch, k->amount, per_hour, why) != RECERT_OK)
             rd_error_key(rd, k->unit ? "amount" : "hours", RECERT_EDATA, "%s", why);
         for (long j = 0; j < k->applies_n; j++) {
-            bool known = false;
-            for (size_t x = 0; x < h->cred_n && !known; x++)
-                known = strcmp(h->cred[x].id, k->applies_to[j]) == 0;
-            if (!known) {
+            if (cred_ids_find(&sorted, k->applies_to[j]) < 0) {
                 size_t s2 = rd_push_key(rd, "applies_to");
                 rd_push_index(rd, (size_t)j);
                 rd_error_at(rd, RECERT_EDATA, "not a credential of this holder: \"%s\"", k->applies_to[j]);
@@ -225,6 +288,8 @@ static int pack_holder(recert_holder *h)
     rc_credit_hot *hot = malloc(hot_size + (with_ids ? len : 1));
     if (!hot)
         return rc_oom();
+    cred_ids sorted;
+    cred_ids_sort(&sorted, h);
     for (size_t i = 0; i < h->credit_n; i++) {
         const recert_credit *k = &h->credit[i];
         rc_credit_hot *x = &hot[i];
@@ -236,6 +301,11 @@ static int pack_holder(recert_holder *h)
         x->approval = k->approval;
         x->petition = k->petition;
         x->applies_listed = k->applies_n >= 0;
+        for (long j = 0; j < k->applies_n; j++) { /* resolved: every id is a credential's */
+            int at = cred_ids_find(&sorted, k->applies_to[j]);
+            if (at >= 0)
+                x->applies |= (uint64_t)1 << at;
+        }
     }
     char *ids = with_ids ? (char *)hot + hot_size : NULL;
     if (ids) {

@@ -493,7 +493,7 @@ static void limits(void)
     static const struct {
         const char *kind;
         size_t max;
-    } holder_limits[] = {{"credentials", 1000}, {"credits", 10000}, {"cpr_aed", 1000}};
+    } holder_limits[] = {{"credentials", RECERT_MAX_CREDENTIALS}, {"credits", RECERT_MAX_CREDITS}, {"cpr_aed", RECERT_MAX_CPR_AED}};
     sb b = {0};
     for (size_t i = 0; i < 3; i++) {
         char where[128], path[128];
