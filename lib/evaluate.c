@@ -817,23 +817,52 @@ static int date_error(const recert_holder *h, size_t hi, size_t ci)
                    "is 1900-01-01 to 9999-12-31)", h->cred[ci].id, h->id, rc_date_crossed());
 }
 
-/* The policy's id, unit and currency in the report's arena, copied once a
- * report (a small cache keyed by the policy's address). */
-static const rc_policy_strings *policy_strings(recert_report *r, const recert_policy *p)
+static size_t ptr_hash(const void *p)
 {
-    for (size_t i = 0; i < r->pstr_n; i++)
-        if (r->pstr[i].pol == p)
-            return &r->pstr[i];
-    rc_policy_strings x;
-    x.pol = p;
-    x.id = rc_arena_strdup(&r->arena, p->id);
-    x.unit = rc_arena_strdup(&r->arena, p->unit);
-    x.currency = rc_arena_strdup(&r->arena, p->currency);
-    if (!x.id || !x.unit || !x.currency)
-        return NULL;
-    size_t slot = r->pstr_n < RC_POLICY_CACHE_N ? r->pstr_n++ : (size_t)(p->cycle_years) % RC_POLICY_CACHE_N;
-    r->pstr[slot] = x;
-    return &r->pstr[slot];
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+void rc_intern_free(rc_intern *x)
+{
+    free(x->slot);
+    memset(x, 0, sizeof *x);
+}
+
+static rc_intern_slot *intern_slot(rc_intern_slot *v, size_t cap, const char *s)
+{
+    size_t mask = cap - 1, i = ptr_hash(s) & mask;
+    while (v[i].from && v[i].from != s)
+        i = (i + 1) & mask;
+    return &v[i];
+}
+
+const char *rc_intern_string(recert_report *r, const char *s)
+{
+    rc_intern *x = &r->strings;
+    if ((x->used + 1) * 2 > x->cap) { /* at most half full */
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        rc_intern_slot *v = calloc(cap, sizeof *v);
+        if (!v)
+            return NULL;
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->slot[i].from)
+                *intern_slot(v, cap, x->slot[i].from) = x->slot[i];
+        free(x->slot);
+        x->slot = v;
+        x->cap = cap;
+    }
+    rc_intern_slot *e = intern_slot(x->slot, x->cap, s);
+    if (!e->from) {
+        if (!(e->copy = rc_arena_strdup(&r->arena, s)))
+            return NULL;
+        e->from = s;
+        x->used++;
+    }
+    return e->copy;
 }
 
 static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state *all, const recert_holder *h,
@@ -842,15 +871,13 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
     rc_arena *a = &r->arena;
     const recert_policy *p = s->p;
     /* e->id was copied by the caller (every entry's first, for the groups). */
-    const rc_policy_strings *ps = policy_strings(r, p);
-    if (!ps)
-        return rc_oom();
-    e->policy = ps->id;
-    e->unit = ps->unit;
-    e->currency = ps->currency;
+    /* Each policy string once a report, however many entries name it. */
+    e->policy = rc_intern_string(r, p->id);
+    e->unit = rc_intern_string(r, p->unit);
+    e->currency = rc_intern_string(r, p->currency);
     /* "on_time" and "closed" are literals: they outlive the report. */
-    e->tier = s->tier_kind == RECERT_TIER_LATE ? rc_arena_strdup(a, s->tier) : s->tier;
-    if (!e->tier)
+    e->tier = s->tier_kind == RECERT_TIER_LATE ? rc_intern_string(r, s->tier) : s->tier;
+    if (!e->policy || !e->unit || !e->currency || !e->tier)
         return rc_oom();
     e->per_hour = p->per_hour;
     e->status = s->status;
@@ -911,7 +938,7 @@ static int write_entry(recert_report *r, rc_entry *e, cred_state *s, cred_state 
             return rc_oom();
         for (size_t j = 0; j < p->cat_n; j++) {
             rc_category_out *k = &e->cats[j];
-            if (!(k->id = rc_arena_strdup(a, p->cat[j].id)))
+            if (!(k->id = rc_intern_string(r, p->cat[j].id)))
                 return rc_oom();
             k->earned = s->cat_earned[j];
             k->min = p->cat[j].min;

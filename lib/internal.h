@@ -202,12 +202,27 @@ struct recert_policy {
     rc_prorate *pro;
     size_t pro_n;
     /* Dated versions: complete policies owned by this one, in effective
-     * order; a version has effective set and no versions of its own. */
+     * order; a version has effective set and no versions of its own. A
+     * version's strings equal to the policy before it (the base or the
+     * previous version) are that policy's; those it changes are kept in
+     * the base's pool; a version frees none of its strings (issue 13: a
+     * version costs what it changes, not a copy of the whole policy). */
     recert_policy **ver;
     size_t ver_n;
+    char **pool;       /* the base: the strings its versions changed */
+    size_t pool_n;
+    const recert_policy *base; /* a version: its policy; NULL for a base */
+    size_t ver_index;          /* a version: its place in base->ver */
     int32_t effective; /* a version's first day; NONE for a base document */
-    char *json; /* the document as given (compact, without "recert") */
+    char *json; /* the document as given (compact, without "recert"); NULL
+                 * for a version: made on request (rc_policy_version_json) */
 };
+/* A version's document: its base's with versions 0..ver_index merged in
+ * (docs/format.md), compact, to free(); NULL: no memory. */
+char *rc_policy_version_json(const recert_policy *v);
+/* The longest unit, currency, late-window tier and category id a policy
+ * may give: names every report line repeats (docs/format.md "Limits"). */
+#define RC_MAX_NAME_BYTES 64
 
 /* The base policy or the version of it in force on day (RULES §11a). */
 const recert_policy *rc_policy_in_force(const recert_policy *p, int32_t day);
@@ -455,22 +470,28 @@ typedef struct rc_report_holder {
     size_t n;
 } rc_report_holder;
 
-/* A policy's strings, copied into a report's arena once (evaluate.c). */
-typedef struct rc_policy_strings {
-    const recert_policy *pol;
-    const char *id, *unit, *currency;
-} rc_policy_strings;
-enum { RC_POLICY_CACHE_N = 16 };
+/* The policy strings a report names (ids, units, currencies, tiers,
+ * category ids), each copied into the report's arena once: a hash map
+ * from the policy's string (its address: the policies stay alive while
+ * the report is built, and a version shares the strings it does not
+ * change) to the copy (evaluate.c). Issue 13: no fixed-size cache. */
+typedef struct rc_intern_slot {
+    const char *from, *copy;
+} rc_intern_slot;
+typedef struct rc_intern {
+    rc_intern_slot *slot;
+    size_t cap, used;
+} rc_intern;
+/* The report's copy of s (a policy string); NULL: no memory. */
+const char *rc_intern_string(recert_report *r, const char *s);
+void rc_intern_free(rc_intern *x);
 
 struct recert_report {
     int32_t as_of;
     rc_report_holder *holders;
     size_t n;
     rc_arena arena; /* every string and array of the report */
-    /* Filled while the report is built (zeroed by calloc); the policies
-     * stay alive meanwhile, so their addresses are keys. */
-    rc_policy_strings pstr[RC_POLICY_CACHE_N];
-    size_t pstr_n;
+    rc_intern strings; /* while the report is built (zeroed by calloc) */
     int messages; /* atomic: a notice's message was written (report_free frees them) */
 };
 

@@ -13,21 +13,23 @@ void rc_policy_destroy(recert_policy *p)
 {
     if (!p)
         return;
-    free(p->id);
-    free(p->organization);
-    free(p->name);
-    free(p->source);
-    free(p->currency);
-    free(p->unit);
-    free(p->combine_group);
-    for (size_t i = 0; i < p->late_n; i++)
-        free(p->late[i].tier);
+    if (!p->base) { /* a version's strings are its base's or in the base's pool */
+        free(p->id);
+        free(p->organization);
+        free(p->name);
+        free(p->source);
+        free(p->currency);
+        free(p->unit);
+        free(p->combine_group);
+        for (size_t i = 0; i < p->late_n; i++)
+            free(p->late[i].tier);
+        for (size_t i = 0; i < p->waiver_n; i++)
+            free(p->waivers[i].id);
+        for (size_t i = 0; i < p->cat_n; i++)
+            free(p->cat[i].id);
+    }
     free(p->late);
-    for (size_t i = 0; i < p->waiver_n; i++)
-        free(p->waivers[i].id);
     free(p->waivers);
-    for (size_t i = 0; i < p->cat_n; i++)
-        free(p->cat[i].id);
     free(p->cat);
     free(p->pro);
     for (size_t i = 0; i < p->ver_n; i++) { /* recert_policy_free() refuses versions */
@@ -35,6 +37,9 @@ void rc_policy_destroy(recert_policy *p)
         free(p->ver[i]);
     }
     free(p->ver);
+    for (size_t i = 0; i < p->pool_n; i++)
+        free(p->pool[i]);
+    free(p->pool);
     free(p->json);
     memset(p, 0, sizeof *p);
 }

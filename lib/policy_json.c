@@ -69,6 +69,21 @@ static int read_policy_amount(rc_reader *rd, const json_t *obj, const char *key,
     return 1;
 }
 
+/* A required string that every report line repeats (a unit, a currency, a
+ * late window's tier, a category id): at most RC_MAX_NAME_BYTES, so that a
+ * report stays within a small factor of its input (docs/format.md
+ * "Limits", issue 13). As rd_string otherwise; -1 past the limit. */
+static int rd_name(rc_reader *rd, const json_t *obj, const char *key, char **out)
+{
+    int st = rd_string(rd, obj, key, true, out);
+    if (st > 0 && strlen(*out) > RC_MAX_NAME_BYTES) {
+        rd_error_key(rd, key, RECERT_ELIMIT, "a name of %zu bytes is longer than the limit of %d bytes",
+                     strlen(*out), RC_MAX_NAME_BYTES);
+        return -1;
+    }
+    return st;
+}
+
 static int read_unit(rc_reader *rd, const json_t *obj, recert_policy *p)
 {
     static const char *const known[] = {"name", "per_hour", NULL};
@@ -80,7 +95,7 @@ static int read_unit(rc_reader *rd, const json_t *obj, recert_policy *p)
     size_t saved = rd_push_key(rd, "unit");
     int ok = -1;
     if (rd_object(rd, u, known, NULL)) {
-        int a = rd_string(rd, u, "name", true, &p->unit);
+        int a = rd_name(rd, u, "name", &p->unit);
         int64_t micro = 0;
         int b = rd_decimal(rd, u, "per_hour", true, 6, &micro, NULL);
         if (a > 0 && p->unit[0] == '\0') {
@@ -211,7 +226,7 @@ static void read_late_windows(rc_reader *rd, const json_t *obj, recert_policy *p
         rc_late_window *lw = &p->late[i];
         p->late_n = i + 1;
         if (rd_object(rd, w, known, NULL)) {
-            if (rd_string(rd, w, "tier", true, &lw->tier) > 0) {
+            if (rd_name(rd, w, "tier", &lw->tier) > 0) {
                 if (!strcmp(lw->tier, "on_time") || !strcmp(lw->tier, "closed") || !lw->tier[0])
                     rd_error_key(rd, "tier", RECERT_EDATA, "a late window may not be named \"%s\"", lw->tier);
                 for (size_t j = 0; j < i; j++)
@@ -296,7 +311,7 @@ static void read_categories(rc_reader *rd, const json_t *obj, recert_policy *p)
         p->cat_n = i + 1;
         if (rd_object(rd, c, known, NULL)) {
             char *name = NULL;
-            if (rd_string(rd, c, "id", true, &k->id) > 0) {
+            if (rd_name(rd, c, "id", &k->id) > 0) {
                 if (!k->id[0])
                     rd_error_key(rd, "id", RECERT_EDATA, "must not be empty");
                 for (size_t j = 0; j < i; j++)
@@ -386,6 +401,75 @@ static bool merge_patch(json_t *target, const json_t *patch, const char *skip)
 
 int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert_policy **out);
 
+/* A version's string s: the previous policy's when equal (freed), else
+ * kept in the base's pool. false: no memory (s freed, *slot NULL). */
+static bool share_string(recert_policy *base, char **slot, const char *prev)
+{
+    char *s = *slot;
+    if (!s)
+        return true;
+    if (prev && strcmp(s, prev) == 0) {
+        free(s);
+        *slot = (char *)prev;
+        return true;
+    }
+    char **v = realloc(base->pool, (base->pool_n + 1) * sizeof *v);
+    if (!v) {
+        free(s);
+        *slot = NULL;
+        return false;
+    }
+    base->pool = v;
+    base->pool[base->pool_n++] = s;
+    return true;
+}
+
+/* Make version v (just read, owning its strings) share them with prev, the
+ * policy before it, and hand the rest to base's pool; v then owns none. Its
+ * document is made on request: v->json is dropped. false: no memory. */
+static bool share_version(recert_policy *base, recert_policy *v, const recert_policy *prev)
+{
+    bool ok = true;
+    ok &= share_string(base, &v->id, prev->id);
+    ok &= share_string(base, &v->organization, prev->organization);
+    ok &= share_string(base, &v->name, prev->name);
+    ok &= share_string(base, &v->source, prev->source);
+    ok &= share_string(base, &v->currency, prev->currency);
+    ok &= share_string(base, &v->unit, prev->unit);
+    ok &= share_string(base, &v->combine_group, prev->combine_group);
+    for (size_t i = 0; i < v->late_n; i++)
+        ok &= share_string(base, &v->late[i].tier, i < prev->late_n ? prev->late[i].tier : NULL);
+    for (size_t i = 0; i < v->waiver_n; i++)
+        ok &= share_string(base, &v->waivers[i].id, i < prev->waiver_n ? prev->waivers[i].id : NULL);
+    for (size_t i = 0; i < v->cat_n; i++)
+        ok &= share_string(base, &v->cat[i].id, i < prev->cat_n ? prev->cat[i].id : NULL);
+    v->base = base;
+    free(v->json);
+    v->json = NULL;
+    return ok;
+}
+
+char *rc_policy_version_json(const recert_policy *v)
+{
+    const recert_policy *base = v->base;
+    json_t *merged = rc_json_parse_own(base->json);
+    if (!merged)
+        return NULL;
+    json_t *versions = json_object_get(merged, "versions");
+    bool ok = versions != NULL;
+    if (ok)
+        json_incref(versions);
+    json_object_del(merged, "versions");
+    /* the versions 0..ver_index that were read (those with errors are not
+     * there: a policy is made from a valid document only) */
+    for (size_t i = 0; ok && i <= v->ver_index; i++)
+        ok = merge_patch(merged, json_array_get(versions, i), "effective");
+    char *out = ok ? rd_dump(merged) : NULL;
+    json_decref(versions);
+    json_decref(merged);
+    return out;
+}
+
 /* §11a: each version is the base with the versions up to it merged in, read
  * as a complete policy under "versions[i]". */
 static void read_versions(rc_reader *rd, const json_t *obj, recert_policy *p)
@@ -436,7 +520,12 @@ static void read_versions(rc_reader *rd, const json_t *obj, recert_policy *p)
             if (!merge_patch(merged, v, "effective")) {
                 rd_nomem(rd);
             } else if (rc_policy_read(rd, merged, true, &p->ver[p->ver_n]) == RECERT_OK) {
-                p->ver[p->ver_n++]->effective = eff;
+                recert_policy *nv = p->ver[p->ver_n];
+                nv->effective = eff;
+                nv->ver_index = p->ver_n;
+                p->ver_n++;
+                if (!share_version(p, nv, p->ver_n > 1 ? p->ver[p->ver_n - 2] : p))
+                    rd_nomem(rd);
             }
         }
         rd_pop(rd, s2);
@@ -469,7 +558,7 @@ int rc_policy_read(rc_reader *rd, const json_t *obj, bool inside_records, recert
     rd_string(rd, obj, "name", true, &p->name);
     rd_string(rd, obj, "source", false, &p->source);
     rd_date(rd, obj, "checked", false, &p->checked);
-    rd_string(rd, obj, "currency", true, &p->currency);
+    rd_name(rd, obj, "currency", &p->currency);
     read_unit(rd, obj, p);
     read_cycle(rd, obj, p);
     read_policy_amount(rd, obj, "credits_required", true, p->per_hour, &p->required);
@@ -544,12 +633,16 @@ int recert_policy_to_json(char **out, const recert_policy *policy, unsigned flag
     *out = NULL;
     if (!policy)
         return rc_fail(RECERT_EINVAL, NULL, "policy is NULL");
+    char *made = NULL; /* a version's document is made on request */
+    const char *json = policy->json ? policy->json : (made = rc_policy_version_json(policy));
+    if (!json)
+        return rc_oom();
     if (!(flags & RECERT_JSON_PRETTY)) {
-        if (!(*out = rc_strdup(policy->json)))
-            return rc_oom();
-        return RECERT_OK;
+        *out = made ? made : rc_strdup(json);
+        return *out ? RECERT_OK : rc_oom();
     }
-    json_t *v = rc_json_parse_own(policy->json);
+    json_t *v = rc_json_parse_own(json);
+    free(made);
     if (!v)
         return rc_oom();
     *out = rd_dump_pretty(v);

@@ -78,6 +78,7 @@ void recert_report_free(recert_report *report)
                     free(e->notices[i].message);
             }
     rc_arena_free(&report->arena);
+    rc_intern_free(&report->strings);
     free(report);
 }
 

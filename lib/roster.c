@@ -484,6 +484,7 @@ int recert_roster_evaluate(recert_report **out, const recert_roster *roster, int
             return rc;
         }
     }
+    rc_intern_free(&r->strings); /* built: the copies stay in the arena */
     *out = r;
     return RECERT_OK;
 }
