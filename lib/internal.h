@@ -222,7 +222,10 @@ struct recert_policy {
 char *rc_policy_version_json(const recert_policy *v);
 /* The longest unit, currency, late-window tier and category id a policy
  * may give: names every report line repeats (docs/format.md "Limits"). */
-#define RC_MAX_NAME_BYTES 64
+#define RC_MAX_NAME_BYTES 32
+/* The most categories a policy may give: every report entry of the policy
+ * lists them all, each with a notice (docs/format.md "Limits"). */
+#define RC_MAX_CATEGORIES 8
 
 /* The base policy or the version of it in force on day (RULES §11a). */
 const recert_policy *rc_policy_in_force(const recert_policy *p, int32_t day);

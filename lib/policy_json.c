@@ -298,7 +298,7 @@ static void read_categories(rc_reader *rd, const json_t *obj, recert_policy *p)
     static const char *const known[] = {"id", "name", "min", "max", NULL};
     size_t saved, n;
     void *items = NULL;
-    const json_t *a = array_items(rd, obj, "categories", 64, sizeof *p->cat, &items, &saved);
+    const json_t *a = array_items(rd, obj, "categories", RC_MAX_CATEGORIES, sizeof *p->cat, &items, &saved);
     if (!a)
         return;
     p->cat = items;

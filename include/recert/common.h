@@ -43,7 +43,7 @@ typedef struct recert_report recert_report;         /* an evaluation's result */
 #define RECERT_MAX_DOCUMENT_BYTES 268435456 /* 256 MiB of JSON text */
 #define RECERT_MAX_HOLDERS 1000000          /* holders in one records document */
 #define RECERT_MAX_STRING_BYTES 65536       /* one string member (ids, names, titles) */
-#define RECERT_MAX_CREDENTIALS 64           /* credentials of one holder (issue 13: was 1000) */
+#define RECERT_MAX_CREDENTIALS 16           /* credentials of one holder (issue 13: was 1000) */
 #define RECERT_MAX_CREDITS 10000            /* credit entries of one holder */
 #define RECERT_MAX_CPR_AED 1000             /* CPR/AED records of one holder */
 #define RECERT_MAX_POLICIES 1000            /* policies of one records document */
