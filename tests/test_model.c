@@ -845,7 +845,7 @@ END_TEST
 
 START_TEST(test_holder_many_children)
 {
-    /* The arrays grow: 200 credits and 50 credentials, in order. */
+    /* The arrays grow: 200 credits and the most credentials, in order. */
     recert_holder *h = NULL;
     ck_assert_int_eq(recert_holder_new(&h, "busy"), RECERT_OK);
     for (int i = 0; i < 200; i++) {
@@ -855,20 +855,24 @@ START_TEST(test_holder_many_children)
         ck_assert_int_eq(recert_holder_add_credit(h, k), RECERT_OK);
         recert_credit_free(k);
     }
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < RECERT_MAX_CREDENTIALS; i++) {
         char id[16];
         snprintf(id, sizeof id, "c%d", i);
         recert_credential *c = make_credential(id, "nasm-cpt");
         ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_OK);
-        ck_assert_int_eq(recert_holder_add_credential(h, c), RECERT_EEXISTS);
+        /* a holder that is full says so first */
+        ck_assert_int_eq(recert_holder_add_credential(h, c),
+                         i + 1 < RECERT_MAX_CREDENTIALS ? RECERT_EEXISTS : RECERT_ELIMIT);
         recert_credential_free(c);
     }
     ck_assert_uint_eq(recert_holder_credit_count(h), 200);
-    ck_assert_uint_eq(recert_holder_credential_count(h), 50);
+    ck_assert_uint_eq(recert_holder_credential_count(h), RECERT_MAX_CREDENTIALS);
     for (size_t i = 0; i < 200; i++)
         ck_assert_int_eq(recert_credit_amount(recert_holder_credit_at(h, i)), 100 + (int64_t)i);
     ck_assert_str_eq(recert_credit_id(recert_holder_credit_at(h, 199)), "k199");
-    ck_assert_str_eq(recert_credential_id(recert_holder_credential_at(h, 49)), "c49");
+    char last[16];
+    snprintf(last, sizeof last, "c%d", RECERT_MAX_CREDENTIALS - 1);
+    ck_assert_str_eq(recert_credential_id(recert_holder_credential_at(h, RECERT_MAX_CREDENTIALS - 1)), last);
     recert_holder_free(h);
 }
 END_TEST
