@@ -147,11 +147,12 @@ static int catalog_insert(recert_catalog *c, recert_policy *p)
     long at = rc_polindex_find(&c->by_id, false, c->pol, c->n, p->id);
     if (at >= 0) {
         recert_policy *old = c->pol[at];
+        /* which policy comes first for a unit may change: the unit index is
+         * made again once the call's policies are in (catalog_indexed) */
         if (rc_strcasecmp(old->unit, p->unit) != 0)
-            rc_polindex_free(&c->by_unit); /* which policy comes first for a unit may change */
+            rc_polindex_free(&c->by_unit);
         c->pol[at] = p;
         recert_policy_free(old);
-        rc_polindex_sync(&c->by_unit, true, c->pol, c->n);
         return RECERT_OK;
     }
     if (c->n == c->cap) {
@@ -164,8 +165,16 @@ static int catalog_insert(recert_catalog *c, recert_policy *p)
     }
     c->pol[c->n++] = p;
     rc_polindex_sync(&c->by_id, false, c->pol, c->n);
-    rc_polindex_sync(&c->by_unit, true, c->pol, c->n);
+    if (c->by_unit.cap) /* else made again at the end of the call */
+        rc_polindex_sync(&c->by_unit, true, c->pol, c->n);
     return RECERT_OK;
+}
+
+/* After the inserts of one call: the unit index again, if a replacement
+ * dropped it (once a call, not once a replacement). */
+static void catalog_indexed(recert_catalog *c)
+{
+    rc_polindex_sync(&c->by_unit, true, c->pol, c->n);
 }
 
 int recert_catalog_add(recert_catalog *catalog, const recert_policy *policy)
@@ -188,7 +197,9 @@ int recert_catalog_add(recert_catalog *catalog, const recert_policy *policy)
     recert_policy *copy;
     if ((rc = recert_policy_copy(&copy, policy)) != RECERT_OK)
         return rc;
-    return catalog_insert(catalog, copy);
+    rc = catalog_insert(catalog, copy);
+    catalog_indexed(catalog);
+    return rc;
 }
 
 /* Used by recert_catalog_add_json (policy_json.c): adds parsed policies
@@ -238,6 +249,7 @@ int rc_catalog_add_all(recert_catalog *c, recert_policy **v, size_t n)
         else
             recert_policy_free(v[i]);
     }
+    catalog_indexed(c);
     return rc;
 }
 
@@ -252,6 +264,7 @@ static int build_builtin(recert_catalog **out)
         rc = recert_policy_from_json(&p, rc_builtin_policies[i].text, rc_builtin_policies[i].len);
         if (rc == RECERT_OK && (rc = catalog_insert(c, p)) != RECERT_OK)
             recert_policy_free(p);
+        catalog_indexed(c);
         if (rc != RECERT_OK) {
             catalog_destroy(c);
             return rc;
