@@ -42,7 +42,10 @@ typedef enum recert_policy_fee_kind {
  * one is reported): RECERT_EINVAL for a NULL out or text, RECERT_EPARSE for
  * text that is not JSON (duplicate keys included), RECERT_EDATA for a
  * document that is not a valid policy, RECERT_ELIMIT for more than 64 late
- * windows, 256 waivers, 64 categories, 64 proration steps or 64 versions. Other limits
+ * windows, 256 waivers, 8 categories, 64 proration steps or 64 versions,
+ * and for a unit name, currency, late window tier or category id over 32
+ * bytes (a report repeats them: docs/format.md "Memory and output bounds").
+ * Other limits
  * (RECERT_EDATA beyond them): cycle years 1..100, credit_grace_days and
  * audit documents_days 0..36600, fees 0..10^11 cents, offset parts within
  * +-1000 years, +-12000 months, +-366000 days; late window tiers unique and
