@@ -531,6 +531,97 @@ START_TEST(roster_add_remove_find)
 }
 END_TEST
 
+/* x- members through every handle: get of a missing member is
+ * RECERT_ENOTFOUND, NULL arguments RECERT_EINVAL, and what is set comes
+ * back as written, keys in the order they were set. */
+START_TEST(x_members_on_every_handle)
+{
+    recert_holder *h = NULL;
+    recert_credit *k = NULL;
+    recert_credential *c = NULL;
+    recert_roster *r = NULL;
+    char *out = (char *)1;
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    ck_assert_int_eq(recert_credit_new(&k, "k", day("2025-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_credential_new(&c, "c", "nasm-cpt", day("2024-01-15")), RECERT_OK);
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+
+    ck_assert_int_eq(recert_holder_x_get(NULL, h, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(recert_holder_x_get(&out, h, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_get(&out, h, "x-a"), RECERT_ENOTFOUND);
+    ck_assert_int_eq(recert_credit_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_credential_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_count(NULL), 0);
+    ck_assert_ptr_null(recert_holder_x_key(NULL, 0));
+    ck_assert_int_eq(recert_credit_x_count(NULL), 0);
+    ck_assert_int_eq(recert_credential_x_count(NULL), 0);
+
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", "[1, 2]"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-a", "{\"q\": \"\\\"\"}"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_set(h, "a", "1"), RECERT_EINVAL);      /* not an x- name */
+    ck_assert_int_eq(recert_holder_x_set(h, "x-c", "[1,"), RECERT_EPARSE);  /* not JSON */
+    ck_assert_int_eq(recert_holder_x_count(h), 2);
+    ck_assert_str_eq(recert_holder_x_key(h, 0), "x-b");
+    ck_assert_str_eq(recert_holder_x_key(h, 1), "x-a");
+    ck_assert_ptr_null(recert_holder_x_key(h, 2));
+    ck_assert_int_eq(recert_holder_x_get(&out, h, "x-a"), RECERT_OK);
+    ck_assert_str_eq(out, "{\"q\":\"\\\"\"}");
+    recert_free(out);
+    /* replaced in place, then removed */
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", "3"), RECERT_OK);
+    ck_assert_str_eq(recert_holder_x_key(h, 0), "x-b");
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", NULL), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_count(h), 1);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-none", NULL), RECERT_OK); /* nothing to remove */
+    ck_assert_int_eq(recert_holder_x_count(h), 1);
+
+    ck_assert_int_eq(recert_credit_x_set(k, "x-k", "true"), RECERT_OK);
+    ck_assert_int_eq(recert_credit_x_get(&out, k, "x-k"), RECERT_OK);
+    ck_assert_str_eq(out, "true");
+    recert_free(out);
+    ck_assert_int_eq(recert_credential_x_set(c, "x-c", "null"), RECERT_OK);
+    ck_assert_int_eq(recert_credential_x_get(&out, c, "x-c"), RECERT_OK);
+    ck_assert_str_eq(out, "null");
+    recert_free(out);
+    ck_assert_int_eq(recert_roster_x_set(r, "x-r", "\"gym\""), RECERT_OK);
+    ck_assert_int_eq(recert_roster_x_get(&out, r, "x-r"), RECERT_OK);
+    ck_assert_str_eq(out, "\"gym\"");
+    recert_free(out);
+
+    recert_roster_free(r);
+    recert_credential_free(c);
+    recert_credit_free(k);
+    recert_holder_free(h);
+}
+END_TEST
+
+/* A policy's strings with every character JSON escapes come back equal
+ * through export and import. */
+START_TEST(policy_strings_with_escapes)
+{
+    static const char text[] =
+        "{\"recert\": 1, \"id\": \"esc\", \"organization\": \"O \\\"quoted\\\" \\\\ back\","
+        " \"name\": \"tab\\there\\nnew line\\r\\b\\f\\u0001\\u001f\", \"currency\": \"USD\","
+        " \"unit\": {\"name\": \"CEU\", \"per_hour\": 0.1}, \"cycle\": {\"years\": 2, \"expires\": \"anniversary\"},"
+        " \"credits_required\": 2}";
+    recert_policy *p = NULL, *q = NULL;
+    char *out = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p, text, strlen(text)), RECERT_OK);
+    ck_assert_str_eq(recert_policy_organization(p), "O \"quoted\" \\ back");
+    ck_assert_str_eq(recert_policy_name(p), "tab\there\nnew line\r\b\f\x01\x1f");
+    ck_assert_int_eq(recert_policy_to_json(&out, p, RECERT_JSON_PRETTY), RECERT_OK);
+    ck_assert_int_eq(recert_policy_from_json(&q, out, strlen(out)), RECERT_OK);
+    ck_assert_str_eq(recert_policy_name(q), recert_policy_name(p));
+    ck_assert_str_eq(recert_policy_organization(q), recert_policy_organization(p));
+    recert_free(out);
+    recert_policy_free(q);
+    recert_policy_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("getters");
@@ -547,6 +638,8 @@ int main(void)
     TCase *ta = tcase_create("arguments");
     tcase_add_test(ta, entry_points_on_null);
     tcase_add_test(ta, roster_add_remove_find);
+    tcase_add_test(ta, x_members_on_every_handle);
+    tcase_add_test(ta, policy_strings_with_escapes);
     suite_add_tcase(s, ta);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
