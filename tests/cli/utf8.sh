@@ -3,9 +3,9 @@
 # character boundaries): documents whose long multi-byte strings (2-, 3- and
 # 4-byte characters, at every alignment against each cut) put a cut inside
 # a character, run through validate, evaluate (table, --json, --ndjson),
-# explain and policies. Every byte of standard output and standard error
-# must decode as UTF-8; a bad document exits 1 with its own error (never
-# "out of memory"); a valid one exits 0.
+# explain, calendar and policies. Every byte of standard output and
+# standard error must decode as UTF-8; a bad document exits 1 with its own
+# error (never "out of memory"); a valid one exits 0.
 #
 # usage: utf8.sh RECERT
 set -u
@@ -133,6 +133,7 @@ for w in 0 1 2; do
         for c in ca cb; do
             run "explain good $w/$pad $c" 0 "$RECERT" explain --as-of 2025-06-01 "$good" "$holder" "$c"
         done
+        run "calendar good $w/$pad" 0 "$RECERT" calendar --as-of 2025-06-01 "$good"
         run "policies $w/$pad" 0 "$RECERT" policies --policies "$TMP/policies-$w-$pad.json" a
         run "policies list $w/$pad" 0 "$RECERT" policies --policies "$TMP/policies-$w-$pad.json"
     done
