@@ -258,7 +258,8 @@ START_TEST(value_text_every_offset)
     for (size_t w = 0; w < NCHARS; w++)
         for (size_t pad = 0; pad < NPADS; pad++) {
             char *v = repeat(pad, chars[w], 200);
-            char *doc = fmt(HOLDER_START "\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":\"%s\"}]}]}",
+            char *doc = fmt(HOLDER_START
+                            "\"credits\":[{\"id\":\"k\",\"completed\":\"2025-01-01\",\"hours\":\"%s\"}]}]}",
                             v);
             char *m, *p;
             import_and_validate(doc, RECERT_EDATA, &m, &p);
