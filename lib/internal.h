@@ -59,8 +59,8 @@ int rc_strcasecmp(const char *a, const char *b); /* ASCII only, locale-free */
  * byte that does not belong to a valid character replaced by U+FFFD; when
  * it does not fit it is cut at a character boundary and ends with "...".
  * Returns the length written.
- * rc_snprintf: snprintf, cut at a character boundary when the text does
- * not fit; returns the length written. */
+ * rc_snprintf: snprintf (size >= 1), cut at a character boundary when the
+ * text does not fit; returns the length written. */
 size_t rc_utf8_seq(const char *s, size_t n);
 bool rc_utf8_valid(const char *s, size_t n);
 size_t rc_utf8_cut(const char *s, size_t n);

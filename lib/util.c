@@ -107,9 +107,7 @@ size_t rc_utf8_cut(const char *str, size_t n)
 
 size_t rc_utf8_copy(char *dst, size_t size, const char *s, size_t n)
 {
-    if (size == 0)
-        return 0;
-    const size_t mark = size >= 4 ? 3 : 0; /* room kept for "..." */
+    const size_t mark = 3;   /* "...", and size >= 4 */
     size_t out = 0, fit = 0; /* fit: a length after which "..." fits */
     for (size_t i = 0; i < n;) {
         size_t k = rc_utf8_seq(s + i, n - i), ul = k;
@@ -140,9 +138,7 @@ size_t rc_snprintf(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(buf, size, fmt, ap);
     va_end(ap);
-    if (size == 0)
-        return 0;
-    if (n < 0) {
+    if (n < 0) { /* size >= 1 */
         buf[0] = '\0';
         return 0;
     }

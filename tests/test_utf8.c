@@ -309,9 +309,11 @@ START_TEST(arguments_echoed)
             check_last_error(RECERT_EINVAL);
             free(v);
         }
-    /* Bytes that are not UTF-8: a lone continuation byte, a byte never in
-     * UTF-8, an overlong '/', a surrogate, a character cut short. */
-    static const char *const bad[] = {"2025-\x80-01", "\xFF\xFE", "\xC0\xAF", "\xED\xA0\x80", "2025\xE2\x82"};
+    /* Bytes that are not UTF-8: a lone continuation byte, continuation
+     * bytes only, a byte never in UTF-8, an overlong '/', a surrogate, a
+     * character cut short. */
+    static const char *const bad[] = {"2025-\x80-01", "\x80\x80", "\xFF\xFE", "\xC0\xAF", "\xED\xA0\x80",
+                                      "2025\xE2\x82"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_int_eq(recert_date_parse(&day, bad[i]), RECERT_EINVAL);
         check_last_error(RECERT_EINVAL);
