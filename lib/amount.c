@@ -197,13 +197,13 @@ int recert_amount_parse(int64_t *out, const char *text)
     if (*p != '\0')
         goto invalid;
     if (big || v > RECERT_AMOUNT_MAX / 100 || v * 100 + frac > RECERT_AMOUNT_MAX)
-        return rc_fail(RECERT_ERANGE, NULL, "amount above 1000000000: \"%.40s\"", text);
+        return rc_fail(RECERT_ERANGE, NULL, "amount above 1000000000: \"%.*s\"", RC_SHOWN(text));
     *out = v * 100 + frac;
     return RECERT_OK;
 
 invalid:
     return rc_fail(RECERT_EINVAL, NULL,
-                   "not a decimal amount with at most two decimals: \"%.40s\"", text);
+                   "not a decimal amount with at most two decimals: \"%.*s\"", RC_SHOWN(text));
 }
 
 static int ascii_lower(int c)

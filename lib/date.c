@@ -244,7 +244,7 @@ int recert_date_parse(int32_t *out, const char *iso)
 
 invalid:
     /* The text is shown, cut: it may be anything. */
-    return rc_fail(RECERT_EINVAL, NULL, "not a valid date: \"%.40s\"", iso);
+    return rc_fail(RECERT_EINVAL, NULL, "not a valid date: \"%.*s\"", RC_SHOWN(iso));
 }
 
 int recert_date_format(char *out, size_t size, int32_t day)

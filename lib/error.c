@@ -31,34 +31,31 @@ static last_error *current(void)
     return &last;
 }
 
-/* Cut text to fit, ending with "..." when it was cut. */
+/* Cut text to fit, at a character boundary, ending with "..." when it was
+ * cut; bytes that are not UTF-8 (a caller's argument shown in a message)
+ * become U+FFFD: every message and path is valid UTF-8. */
 static void copy_bounded(char *dst, size_t size, const char *src)
 {
-    size_t n = strlen(src);
-    if (n < size) {
-        memcpy(dst, src, n + 1);
-        return;
-    }
-    memcpy(dst, src, size - 4);
-    memcpy(dst + size - 4, "...", 4);
+    rc_utf8_copy(dst, size, src, strlen(src));
 }
 
 void rc_message_text(char out[RC_MESSAGE_MAX], const char *path, const char *fmt, va_list ap)
 {
-    char text[MESSAGE_MAX];
+    /* A few bytes more than out holds, so that a cut text is seen as too
+     * long and cut (with "...") by rc_utf8_copy. */
+    char text[MESSAGE_MAX + 4];
     int n = vsnprintf(text, sizeof text, fmt, ap);
-    if (n < 0)
-        text[0] = '\0';
-    else if ((size_t)n >= sizeof text)
-        memcpy(text + sizeof text - 4, "...", 4);
+    size_t len = 0;
+    if (n >= 0)
+        len = (size_t)n < sizeof text ? (size_t)n : rc_utf8_cut(text, sizeof text - 1);
     if (path && *path) {
-        char p[PATH_MAX_LEN];
-        char full[MESSAGE_MAX + PATH_MAX_LEN + 4];
-        copy_bounded(p, sizeof p, path);
-        snprintf(full, sizeof full, "%s: %s", p, text);
-        copy_bounded(out, RC_MESSAGE_MAX, full);
+        char full[PATH_MAX_LEN + 2 + sizeof text];
+        size_t pl = rc_utf8_copy(full, PATH_MAX_LEN, path, strlen(path));
+        memcpy(full + pl, ": ", 2);
+        memcpy(full + pl + 2, text, len);
+        rc_utf8_copy(out, RC_MESSAGE_MAX, full, pl + 2 + len);
     } else {
-        copy_bounded(out, RC_MESSAGE_MAX, text);
+        rc_utf8_copy(out, RC_MESSAGE_MAX, text, len);
     }
 }
 

@@ -689,23 +689,26 @@ static void money_text(char *buf, size_t size, int64_t cents, const char *curren
         memcpy(buf + at, currency, cl + 1);
         return;
     }
-    snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
+    rc_snprintf(buf, size, "%lld.%02lld %s", (long long)(cents / 100), (long long)(cents % 100), currency);
 }
 
 /* The concatenation of the pieces (a NULL ends them) into buf, cut to
  * RC_NOTICE_TEXT_MAX - 1 bytes (as the 512-byte buffer of the former
- * vsnprintf); returns the length. */
+ * vsnprintf) at a character boundary; returns the length. */
 static size_t join(char *buf, ...)
 {
     size_t at = 0;
     va_list ap;
     va_start(ap, buf);
-    for (const char *t; (t = va_arg(ap, const char *)) != NULL && at < RC_NOTICE_TEXT_MAX - 1;) {
-        size_t n = strlen(t);
-        if (n > RC_NOTICE_TEXT_MAX - 1 - at)
-            n = RC_NOTICE_TEXT_MAX - 1 - at;
+    for (const char *t; (t = va_arg(ap, const char *)) != NULL;) {
+        size_t n = strlen(t), room = RC_NOTICE_TEXT_MAX - 1 - at;
+        bool cut = n > room;
+        if (cut) /* the text ends here, whole characters only */
+            n = rc_utf8_cut(t, room);
         memcpy(buf + at, t, n);
         at += n;
+        if (cut)
+            break;
     }
     va_end(ap);
     buf[at] = '\0';
@@ -757,7 +760,7 @@ size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_
         rc_date_text(d1, (int32_t)n->arg[0]);
         return join(buf, "audit documents were due by ", d1, " and have not been received", (char *)NULL);
     case RECERT_NOTICE_CATEGORY_MAXIMUM:
-        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        rc_snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
         amount_text(max, sizeof max, n->arg[2], e->per_hour);
         if (n->form != FORM_CAT_NOTHING) {
             amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
@@ -768,7 +771,7 @@ size_t rc_notice_text(char buf[RC_NOTICE_TEXT_MAX], const rc_entry *e, const rc_
         return join(buf, id, " does not count: the ", max, " ", unit, " maximum of category ", quoted,
                     " is reached", (char *)NULL);
     case RECERT_NOTICE_CATEGORY_MINIMUM:
-        snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
+        rc_snprintf(quoted, sizeof quoted, "\"%s\"", e->cats[n->cat].id);
         amount_text(amt, sizeof amt, n->arg[0], e->per_hour);
         amount_text(of, sizeof of, n->arg[1], e->per_hour);
         amount_text(max, sizeof max, n->arg[2], e->per_hour);

@@ -46,6 +46,30 @@ char *rc_strndup(const char *s, size_t n);
 int rc_set_string(char **dst, const char *src);
 int rc_strcasecmp(const char *a, const char *b); /* ASCII only, locale-free */
 
+/* UTF-8 (RFC 3629: no overlong form, no surrogate, nothing past U+10FFFF).
+ * Every cut of a text the library writes goes through these, so that a cut
+ * never ends inside a character (docs/format.md "Errors").
+ * rc_utf8_seq: the length (1 to 4) of the valid character at s[0..n), 0 if
+ * the bytes there are not one (n > 0).
+ * rc_utf8_valid: whether s[0..n) is valid UTF-8.
+ * rc_utf8_cut: the largest length <= n at which s[0..n) can be cut without
+ * splitting a character: n itself unless s[0..n) ends with an incomplete
+ * character (only s[0..n) is read).
+ * rc_utf8_copy: s[0..n) into dst (size >= 4 bytes, NUL-terminated), each
+ * byte that does not belong to a valid character replaced by U+FFFD; when
+ * it does not fit it is cut at a character boundary and ends with "...".
+ * Returns the length written.
+ * rc_snprintf: snprintf (size >= 1), cut at a character boundary when the
+ * text does not fit; returns the length written. */
+size_t rc_utf8_seq(const char *s, size_t n);
+bool rc_utf8_valid(const char *s, size_t n);
+size_t rc_utf8_cut(const char *s, size_t n);
+size_t rc_utf8_copy(char *dst, size_t size, const char *s, size_t n);
+size_t rc_snprintf(char *buf, size_t size, const char *fmt, ...) RC_PRINTF(3, 4);
+/* A caller's text shown in a message, "%.*s": its first 40 bytes at most,
+ * cut at a character boundary (error.c replaces bytes that are not UTF-8). */
+#define RC_SHOWN(s) (int)rc_utf8_cut((s), strnlen((s), 40)), (s)
+
 /* A growable byte buffer for text output. On allocation failure it sets
  * failed and ignores further appends. */
 typedef struct rc_buf {

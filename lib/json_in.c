@@ -469,9 +469,9 @@ int recert_evaluate_json(char **out, const char *records, size_t len, const char
     int32_t T;
     int rc = recert_date_parse(&T, as_of);
     if (rc == RECERT_ERANGE)
-        return rc_fail(RECERT_ERANGE, NULL, "as_of: out of range 1900-01-01..9999-12-31: \"%.40s\"", as_of);
+        return rc_fail(RECERT_ERANGE, NULL, "as_of: out of range 1900-01-01..9999-12-31: \"%.*s\"", RC_SHOWN(as_of));
     if (rc != RECERT_OK)
-        return rc_fail(RECERT_EINVAL, NULL, "as_of: not a valid date: \"%.40s\"", as_of);
+        return rc_fail(RECERT_EINVAL, NULL, "as_of: not a valid date: \"%.*s\"", RC_SHOWN(as_of));
     recert_roster *r;
     if ((rc = recert_roster_from_json(&r, records, len)) != RECERT_OK)
         return rc;
@@ -506,9 +506,18 @@ int recert_validate_json_catalog(char **out, const char *records, size_t len, co
         rd_free(&rd);
         return rc_oom();
     }
+    /* "out of memory" only when memory ran out: json_pack also fails on a
+     * string that is not UTF-8, which the library never writes (error.c
+     * makes every path and message valid UTF-8), so that would be a bug of
+     * its own, said as such. The dump cannot fail otherwise: its strings
+     * were checked by json_pack. */
     json_t *list = json_array();
+    bool internal = false;
     for (size_t i = 0; list && i < rd.error_n; i++) {
-        json_t *e = json_pack("{s:s, s:s}", "path", rd.errors[i].path, "message", rd.errors[i].message);
+        const rd_error *re = &rd.errors[i];
+        json_t *e = json_pack("{s:s, s:s}", "path", re->path, "message", re->message);
+        if (!e && (!rc_utf8_valid(re->path, strlen(re->path)) || !rc_utf8_valid(re->message, strlen(re->message))))
+            internal = true;
         if (!e || json_array_append_new(list, e) != 0) {
             json_decref(list);
             list = NULL;
@@ -519,6 +528,8 @@ int recert_validate_json_catalog(char **out, const char *records, size_t len, co
     json_decref(list);
     int first = rd_finish(&rd);
     rd_free(&rd);
+    if (internal)
+        return rc_fail(RECERT_EINVAL, NULL, "internal error: an error message is not valid UTF-8 (a librecert bug)");
     if (!*out)
         return rc_oom();
     return first;

@@ -27,11 +27,20 @@ void rd_free(rc_reader *rd)
     rd->error_n = 0;
 }
 
+/* The path is kept bounded: a piece that does not fit is cut at a
+ * character boundary and the path ends with "..." (at most RD_PATH_MAX + 3
+ * bytes); once cut, nothing more is appended until rd_pop(). */
 static size_t rd_append(rc_reader *rd, const char *s, size_t n)
 {
     size_t saved = rd->path_len;
-    if (rd->path_len + n > RD_PATH_MAX) { /* keep the path bounded */
-        n = rd->path_len < RD_PATH_MAX ? RD_PATH_MAX - rd->path_len : 0;
+    if (rd->path_len + n > RD_PATH_MAX) {
+        if (rd->path_len >= RD_PATH_MAX - 3 && !memcmp(rd->path + rd->path_len - 3, "...", 3))
+            return saved; /* already cut */
+        n = rd->path_len < RD_PATH_MAX ? rc_utf8_cut(s, RD_PATH_MAX - rd->path_len) : 0;
+        memcpy(rd->path + rd->path_len, s, n);
+        memcpy(rd->path + rd->path_len + n, "...", 4);
+        rd->path_len += n + 3;
+        return saved;
     }
     memcpy(rd->path + rd->path_len, s, n);
     rd->path_len += n;
@@ -315,8 +324,8 @@ void rd_value_text(char *buf, size_t size, const json_t *v)
     if (rd_is_string(v)) {
         const char *s = json_string_value(v);
         size_t n = json_string_length(v);
-        if (n > cut)
-            snprintf(buf, size, "\"%.*s...\"", (int)cut, s);
+        if (n > cut) /* at a character boundary */
+            snprintf(buf, size, "\"%.*s...\"", (int)rc_utf8_cut(s, cut), s);
         else
             snprintf(buf, size, "\"%s\"", s);
         return;
@@ -335,7 +344,7 @@ void rd_value_text(char *buf, size_t size, const json_t *v)
         return;
     }
     if (strlen(t) > cut)
-        snprintf(buf, size, "%.*s...", (int)cut, t);
+        snprintf(buf, size, "%.*s...", (int)rc_utf8_cut(t, cut), t);
     else
         snprintf(buf, size, "%s", t);
     free(t);

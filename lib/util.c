@@ -54,6 +54,102 @@ int rc_strcasecmp(const char *a, const char *b)
     }
 }
 
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+size_t rc_utf8_seq(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0], k;
+    uint32_t v;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 2, v = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 3, v = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 4, v = c & 0x07u;
+    else
+        return 0;
+    if (n < k)
+        return 0;
+    for (unsigned i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
+        return 0;
+    return k;
+}
+
+bool rc_utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0, k; i < n; i += k)
+        if (!(k = rc_utf8_seq(s + i, n - i)))
+            return false;
+    return true;
+}
+
+size_t rc_utf8_cut(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t k = 0; /* continuation bytes at the end, at most 3 */
+    while (k < 3 && k < n && (s[n - 1 - k] & 0xC0) == 0x80)
+        k++;
+    if (k == n)
+        return n; /* no lead byte: not a character to keep whole */
+    size_t lead = n - 1 - k;
+    unsigned c = s[lead];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return need > k + 1 ? lead : n;
+}
+
+size_t rc_utf8_copy(char *dst, size_t size, const char *s, size_t n)
+{
+    const size_t mark = 3;   /* "...", and size >= 4 */
+    size_t out = 0, fit = 0; /* fit: a length after which "..." fits */
+    for (size_t i = 0; i < n;) {
+        size_t k = rc_utf8_seq(s + i, n - i), ul = k;
+        const char *u = s + i;
+        if (!k) { /* not UTF-8: U+FFFD REPLACEMENT CHARACTER */
+            u = "\xEF\xBF\xBD";
+            ul = 3;
+            k = 1;
+        }
+        if (ul > size - 1 - out) {
+            memcpy(dst + fit, "...", mark);
+            dst[fit + mark] = '\0';
+            return fit + mark;
+        }
+        memcpy(dst + out, u, ul);
+        out += ul;
+        i += k;
+        if (out + mark <= size - 1)
+            fit = out;
+    }
+    dst[out] = '\0';
+    return out;
+}
+
+size_t rc_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    if (n < 0) { /* size >= 1 */
+        buf[0] = '\0';
+        return 0;
+    }
+    size_t len = (size_t)n;
+    if (len >= size) {
+        len = rc_utf8_cut(buf, size - 1);
+        buf[len] = '\0';
+    }
+    return len;
+}
+
 /* ---- rc_buf ---------------------------------------------------------- */
 
 static bool buf_reserve(rc_buf *b, size_t extra)

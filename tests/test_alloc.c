@@ -486,6 +486,93 @@ static char *state_target(void *ctx)
     return roster_text(((add_ctx *)ctx)->target);
 }
 
+/* A holder built through the handle API alone: every setter, copy, add
+ * and x_set, the holder copied, added to a new roster and exported. Any
+ * failure gives RECERT_ENOMEM and frees all (no caller object to keep). */
+static int build_handles(char **result)
+{
+    recert_holder *h = NULL, *h2 = NULL;
+    recert_credential *c = NULL, *c2 = NULL;
+    recert_credit *k = NULL, *k2 = NULL;
+    recert_roster *r = NULL;
+    const char *applies[] = {"nasm", "acsm"};
+    int32_t d0 = 0, d1 = 0, d2 = 0;
+    int rc;
+    recert_date_parse(&d0, "2024-01-15");
+    recert_date_parse(&d1, "2025-03-01");
+    recert_date_parse(&d2, "2025-04-01");
+#define TRY(call)                        \
+    do {                                 \
+        if ((rc = (call)) != RECERT_OK)  \
+            goto done;                   \
+    } while (0)
+    TRY(recert_holder_new(&h, "trainer-1"));
+    TRY(recert_holder_set_name(h, "Ana B\xc3\xa9la"));
+    TRY(recert_holder_x_set(h, "x-gym", "{\"site\": [1, 2.5e3, \"north\"]}"));
+    TRY(recert_holder_add_cpr_aed(h, d0, d2 + 730, 1, 1));
+    TRY(recert_credential_new(&c, "nasm", "nasm-cpt", d0));
+    TRY(recert_credential_set_number(c, "1048271"));
+    TRY(recert_credential_set_cycle_start(c, d0));
+    TRY(recert_credential_set_application(c, d2, RECERT_DECISION_PENDING, RECERT_DAY_NONE));
+    TRY(recert_credential_set_audit(c, d2, RECERT_DAY_NONE, (recert_audit_outcome)0, RECERT_DAY_NONE));
+    TRY(recert_credential_x_set(c, "x-note", "\"renews early\""));
+    TRY(recert_credential_copy(&c2, c));
+    recert_credential_free(c2);
+    c2 = NULL;
+    TRY(recert_credential_new(&c2, "acsm", "nasm-cpt", d0));
+    TRY(recert_credential_set_policy(c2, "acsm-cpt"));
+    TRY(recert_credential_set_exam(c2, d2));
+    TRY(recert_holder_add_credential(h, c));
+    TRY(recert_credit_new(&k, "k1", d1));
+    TRY(recert_credit_set_title(k, "Golf Fitness"));
+    TRY(recert_credit_set_provider(k, "NASM"));
+    TRY(recert_credit_set_amount(k, 80, "ceu"));
+    TRY(recert_credit_set_approval(k, RECERT_APPROVAL_NOT_PREAPPROVED));
+    TRY(recert_credit_set_petition(k, RECERT_PETITION_APPROVED, d1, d2));
+    TRY(recert_credit_set_category(k, "ethics"));
+    TRY(recert_credit_x_set(k, "x-id", "123456789012345678901234567890"));
+    TRY(recert_credit_copy(&k2, k));
+    TRY(recert_credit_set_hours(k2, 400));
+    TRY(recert_credit_set_applies_to(k2, applies, 2));
+    TRY(recert_holder_add_credit(h, k));
+    TRY(recert_holder_copy(&h2, h));
+    TRY(recert_holder_add_credential(h2, c2));
+    /* k2's id is k1's: a copy named anew is another entry */
+    recert_credit_free(k2);
+    k2 = NULL;
+    TRY(recert_credit_new(&k2, "k2", d1));
+    TRY(recert_credit_set_hours(k2, 400));
+    TRY(recert_credit_set_applies_to(k2, applies, 2));
+    TRY(recert_holder_add_credit(h2, k2));
+    TRY(recert_roster_new(&r, NULL));
+    TRY(recert_roster_add_holder(r, h2));
+    TRY(recert_roster_to_json(result, r, 0));
+done:
+#undef TRY
+    recert_roster_free(r);
+    recert_holder_free(h);
+    recert_holder_free(h2);
+    recert_credential_free(c);
+    recert_credential_free(c2);
+    recert_credit_free(k);
+    recert_credit_free(k2);
+    return rc;
+}
+
+static int op_build_handles(void *ctx, char **result)
+{
+    (void)ctx;
+    char *text = NULL;
+    int rc = build_handles(&text);
+    if (rc == RECERT_OK) {
+        bool was = armed;
+        disarm();
+        *result = dup_out(text);
+        armed = was;
+    }
+    return rc;
+}
+
 /* Policies and catalogs. */
 typedef struct pol_ctx {
     char *text; /* one policy document, or an array of them */
@@ -773,6 +860,8 @@ static void run_policies(void)
     exhaust("built-in policies", &o5);
     op o6 = {"policies_json", op_policies_json, NULL, NULL};
     exhaust("built-in policies", &o6);
+    op o7 = {"build through handles", op_build_handles, NULL, NULL};
+    exhaust("handles", &o7);
     recert_catalog_free(p.catalog);
     recert_free(all);
 }

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,6 +396,232 @@ START_TEST(enum_names)
 }
 END_TEST
 
+/* ---- bad arguments to the entry points ------------------------------------ */
+
+/* Each entry point refuses a NULL where it needs a value with
+ * RECERT_EINVAL (and the last error says so), sets an out-parameter to
+ * NULL first, and accepts NULL where its header says "NULL: none". */
+START_TEST(entry_points_on_null)
+{
+    recert_roster *roster = (recert_roster *)1;
+    recert_policy *pol = (recert_policy *)1;
+    recert_catalog *cat = (recert_catalog *)1;
+    recert_report *rep = (recert_report *)1;
+    char *text = (char *)1;
+    const char doc[] = "{\"recert\": 1, \"holders\": []}";
+
+    ck_assert_int_eq(recert_roster_new(NULL, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_error_code(), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_from_json(NULL, doc, strlen(doc)), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_from_json(&roster, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(roster);
+    ck_assert_int_eq(recert_roster_to_json(NULL, NULL, 0), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_to_json(&text, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(text);
+    ck_assert_int_eq(recert_roster_add_policy(NULL, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_add_holder(NULL, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_remove_holder(NULL, 0), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_x_set(NULL, "x-a", "1"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_evaluate(NULL, NULL, 0), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_evaluate(&rep, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(rep);
+    ck_assert_int_eq(recert_roster_policy_count(NULL), 0);
+    ck_assert_ptr_null(recert_roster_policy_at(NULL, 0));
+    ck_assert_ptr_null(recert_roster_find_policy(NULL, "nasm-cpt"));
+    ck_assert_int_eq(recert_roster_holder_count(NULL), 0);
+    ck_assert_ptr_null(recert_roster_holder_at(NULL, 0));
+    ck_assert_ptr_null(recert_roster_find_holder(NULL, "h"));
+    recert_roster_free(NULL);
+
+    ck_assert_int_eq(recert_policy_from_json(NULL, doc, strlen(doc)), RECERT_EINVAL);
+    ck_assert_int_eq(recert_policy_from_json(&pol, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(pol);
+    ck_assert_int_eq(recert_policy_to_json(NULL, nasm(), 0), RECERT_EINVAL);
+    text = (char *)1;
+    ck_assert_int_eq(recert_policy_to_json(&text, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(text);
+    recert_policy_free(NULL);
+
+    ck_assert_int_eq(recert_catalog_new(NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_new_builtin(NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_default(NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_add(NULL, nasm()), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_add_json(NULL, doc, strlen(doc)), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_to_json(NULL, NULL, 0), RECERT_EINVAL);
+    text = (char *)1;
+    ck_assert_int_eq(recert_catalog_to_json(&text, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(text);
+    ck_assert_int_eq(recert_catalog_count(NULL), 0);
+    ck_assert_ptr_null(recert_catalog_at(NULL, 0));
+    ck_assert_ptr_null(recert_catalog_find(NULL, "nasm-cpt"));
+    recert_catalog_free(NULL);
+    ck_assert_int_eq(recert_catalog_new(&cat), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_add(cat, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_catalog_add_json(cat, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(recert_catalog_find(cat, NULL));
+    ck_assert_ptr_null(recert_catalog_at(cat, 0));
+    recert_catalog_free(cat);
+    ck_assert_int_eq(recert_policies_json(NULL), RECERT_EINVAL);
+
+    ck_assert_int_eq(recert_report_to_json(NULL, NULL, 0), RECERT_EINVAL);
+    text = (char *)1;
+    ck_assert_int_eq(recert_report_to_json(&text, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(text);
+    ck_assert_int_eq(recert_evaluate_json(NULL, doc, strlen(doc), "2026-01-01"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_validate_json(NULL, doc, strlen(doc)), RECERT_EINVAL);
+    text = (char *)1;
+    ck_assert_int_eq(recert_validate_json(&text, NULL, 0), RECERT_EINVAL);
+    ck_assert_ptr_null(text);
+
+    /* a roster of its own, for the arguments after the handle */
+    ck_assert_int_eq(recert_roster_new(&roster, NULL), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(roster, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_add_holder(roster, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_remove_holder(roster, 0), RECERT_ERANGE); /* no holder 0 */
+    ck_assert_ptr_null(recert_roster_find_holder(roster, NULL));
+    ck_assert_ptr_null(recert_roster_find_policy(roster, "no-such-policy"));
+    ck_assert_ptr_nonnull(recert_roster_find_policy(roster, "nasm-cpt")); /* the default catalog's */
+    /* an evaluation day outside 1900-01-01..9999-12-31 */
+    rep = (recert_report *)1;
+    ck_assert_int_eq(recert_roster_evaluate(&rep, roster, RECERT_DAY_MAX + 1), RECERT_ERANGE);
+    ck_assert_ptr_null(rep);
+    ck_assert_int_eq(recert_roster_evaluate(&rep, roster, RECERT_DAY_MIN - 1), RECERT_ERANGE);
+    ck_assert_int_eq(recert_roster_evaluate(&rep, roster, RECERT_DAY_MIN), RECERT_OK);
+    ck_assert_int_eq(recert_report_holder_count(rep), 0);
+    recert_report_free(rep);
+    recert_roster_free(roster);
+}
+END_TEST
+
+/* A roster keeps its holders in the order given and finds each by id;
+ * removing one in the middle keeps the others' order and lookups. */
+START_TEST(roster_add_remove_find)
+{
+    recert_roster *roster = NULL;
+    ck_assert_int_eq(recert_roster_new(&roster, NULL), RECERT_OK);
+    char id[16];
+    for (int i = 0; i < 100; i++) { /* past the first index size (64 slots) */
+        recert_holder *h = NULL;
+        snprintf(id, sizeof id, "h%d", i);
+        ck_assert_int_eq(recert_holder_new(&h, id), RECERT_OK);
+        ck_assert_int_eq(recert_roster_add_holder(roster, h), RECERT_OK);
+        /* the same id twice is refused */
+        ck_assert_int_eq(recert_roster_add_holder(roster, h), RECERT_EEXISTS);
+        recert_holder_free(h);
+    }
+    ck_assert_int_eq(recert_roster_holder_count(roster), 100);
+    ck_assert_int_eq(recert_roster_remove_holder(roster, 100), RECERT_ERANGE);
+    ck_assert_int_eq(recert_roster_remove_holder(roster, 50), RECERT_OK);
+    ck_assert_int_eq(recert_roster_holder_count(roster), 99);
+    ck_assert_ptr_null(recert_roster_find_holder(roster, "h50"));
+    for (int i = 0; i < 100; i++) {
+        snprintf(id, sizeof id, "h%d", i);
+        const recert_holder *h = recert_roster_find_holder(roster, id);
+        if (i == 50) {
+            ck_assert_ptr_null(h);
+            continue;
+        }
+        ck_assert_ptr_nonnull(h);
+        ck_assert_str_eq(recert_holder_id(h), id);
+        ck_assert_ptr_eq(recert_roster_holder_at(roster, (size_t)(i < 50 ? i : i - 1)), h);
+    }
+    /* policies only before the first holder */
+    ck_assert_int_eq(recert_roster_add_policy(roster, nasm()), RECERT_EBUSY);
+    recert_roster_free(roster);
+}
+END_TEST
+
+/* x- members through every handle: get of a missing member is
+ * RECERT_ENOTFOUND, NULL arguments RECERT_EINVAL, and what is set comes
+ * back as written, keys in the order they were set. */
+START_TEST(x_members_on_every_handle)
+{
+    recert_holder *h = NULL;
+    recert_credit *k = NULL;
+    recert_credential *c = NULL;
+    recert_roster *r = NULL;
+    char *out = (char *)1;
+    ck_assert_int_eq(recert_holder_new(&h, "h"), RECERT_OK);
+    ck_assert_int_eq(recert_credit_new(&k, "k", day("2025-01-01")), RECERT_OK);
+    ck_assert_int_eq(recert_credential_new(&c, "c", "nasm-cpt", day("2024-01-15")), RECERT_OK);
+    ck_assert_int_eq(recert_roster_new(&r, NULL), RECERT_OK);
+
+    ck_assert_int_eq(recert_holder_x_get(NULL, h, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(recert_holder_x_get(&out, h, NULL), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_get(&out, h, "x-a"), RECERT_ENOTFOUND);
+    ck_assert_int_eq(recert_credit_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_credential_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_roster_x_get(&out, NULL, "x-a"), RECERT_EINVAL);
+    ck_assert_int_eq(recert_holder_x_count(NULL), 0);
+    ck_assert_ptr_null(recert_holder_x_key(NULL, 0));
+    ck_assert_int_eq(recert_credit_x_count(NULL), 0);
+    ck_assert_int_eq(recert_credential_x_count(NULL), 0);
+
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", "[1, 2]"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-a", "{\"q\": \"\\\"\"}"), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_set(h, "a", "1"), RECERT_EINVAL);      /* not an x- name */
+    ck_assert_int_eq(recert_holder_x_set(h, "x-c", "[1,"), RECERT_EPARSE);  /* not JSON */
+    ck_assert_int_eq(recert_holder_x_count(h), 2);
+    ck_assert_str_eq(recert_holder_x_key(h, 0), "x-b");
+    ck_assert_str_eq(recert_holder_x_key(h, 1), "x-a");
+    ck_assert_ptr_null(recert_holder_x_key(h, 2));
+    ck_assert_int_eq(recert_holder_x_get(&out, h, "x-a"), RECERT_OK);
+    ck_assert_str_eq(out, "{\"q\":\"\\\"\"}");
+    recert_free(out);
+    /* replaced in place, then removed */
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", "3"), RECERT_OK);
+    ck_assert_str_eq(recert_holder_x_key(h, 0), "x-b");
+    ck_assert_int_eq(recert_holder_x_set(h, "x-b", NULL), RECERT_OK);
+    ck_assert_int_eq(recert_holder_x_count(h), 1);
+    ck_assert_int_eq(recert_holder_x_set(h, "x-none", NULL), RECERT_OK); /* nothing to remove */
+    ck_assert_int_eq(recert_holder_x_count(h), 1);
+
+    ck_assert_int_eq(recert_credit_x_set(k, "x-k", "true"), RECERT_OK);
+    ck_assert_int_eq(recert_credit_x_get(&out, k, "x-k"), RECERT_OK);
+    ck_assert_str_eq(out, "true");
+    recert_free(out);
+    ck_assert_int_eq(recert_credential_x_set(c, "x-c", "null"), RECERT_OK);
+    ck_assert_int_eq(recert_credential_x_get(&out, c, "x-c"), RECERT_OK);
+    ck_assert_str_eq(out, "null");
+    recert_free(out);
+    ck_assert_int_eq(recert_roster_x_set(r, "x-r", "\"gym\""), RECERT_OK);
+    ck_assert_int_eq(recert_roster_x_get(&out, r, "x-r"), RECERT_OK);
+    ck_assert_str_eq(out, "\"gym\"");
+    recert_free(out);
+
+    recert_roster_free(r);
+    recert_credential_free(c);
+    recert_credit_free(k);
+    recert_holder_free(h);
+}
+END_TEST
+
+/* A policy's strings with every character JSON escapes come back equal
+ * through export and import. */
+START_TEST(policy_strings_with_escapes)
+{
+    static const char text[] =
+        "{\"recert\": 1, \"id\": \"esc\", \"organization\": \"O \\\"quoted\\\" \\\\ back\","
+        " \"name\": \"tab\\there\\nnew line\\r\\b\\f\\u0001\\u001f\", \"currency\": \"USD\","
+        " \"unit\": {\"name\": \"CEU\", \"per_hour\": 0.1}, \"cycle\": {\"years\": 2, \"expires\": \"anniversary\"},"
+        " \"credits_required\": 2}";
+    recert_policy *p = NULL, *q = NULL;
+    char *out = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p, text, strlen(text)), RECERT_OK);
+    ck_assert_str_eq(recert_policy_organization(p), "O \"quoted\" \\ back");
+    ck_assert_str_eq(recert_policy_name(p), "tab\there\nnew line\r\b\f\x01\x1f");
+    ck_assert_int_eq(recert_policy_to_json(&out, p, RECERT_JSON_PRETTY), RECERT_OK);
+    ck_assert_int_eq(recert_policy_from_json(&q, out, strlen(out)), RECERT_OK);
+    ck_assert_str_eq(recert_policy_name(q), recert_policy_name(p));
+    ck_assert_str_eq(recert_policy_organization(q), recert_policy_organization(p));
+    recert_free(out);
+    recert_policy_free(q);
+    recert_policy_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("getters");
@@ -408,6 +635,12 @@ int main(void)
     tcase_add_test(tr, report_getters_on_one_credential);
     tcase_add_test(tr, enum_names);
     suite_add_tcase(s, tr);
+    TCase *ta = tcase_create("arguments");
+    tcase_add_test(ta, entry_points_on_null);
+    tcase_add_test(ta, roster_add_remove_find);
+    tcase_add_test(ta, x_members_on_every_handle);
+    tcase_add_test(ta, policy_strings_with_escapes);
+    suite_add_tcase(s, ta);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

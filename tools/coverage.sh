@@ -21,7 +21,12 @@ ninja -C build-coverage >/dev/null
 find build-coverage -name '*.gcda' -delete
 # The counters of one process are merged into the .gcda files at its exit:
 # the suites run one after the other so that no two merge at once.
-meson test -C build-coverage --no-rebuild --num-processes 1 --suite c --suite cli --print-errorlogs >/dev/null
+if ! meson test -C build-coverage --no-rebuild --num-processes 1 --suite c --suite cli \
+        --print-errorlogs >build-coverage/coverage-tests.log 2>&1; then
+    grep -E '^ *[0-9]+/[0-9]+ .*(FAIL|ERROR|TIMEOUT)' build-coverage/coverage-tests.log >&2 || true
+    echo "coverage: a test failed (build-coverage/coverage-tests.log); the figures below are not valid" >&2
+    status=1
+fi
 
 # Branches gcc adds for what C cannot reach from the source (exception
 # paths, the branches of a constant condition) are left out; every other
@@ -35,5 +40,6 @@ if [ "${1:-}" = "--html" ]; then
     gcovr "${opts[@]}" --html-details build-coverage/coverage/index.html
     echo "coverage: build-coverage/coverage/index.html"
 fi
-gcovr "${opts[@]}" --print-summary --fail-under-line "$LINE_FLOOR" --fail-under-branch "$BRANCH_FLOOR" -o /dev/null ||
+gcovr "${opts[@]}" --fail-under-line "$LINE_FLOOR" --fail-under-branch "$BRANCH_FLOOR" -o /dev/null ||
     { echo "coverage: below the floors (lines $LINE_FLOOR %, branches $BRANCH_FLOOR %)" >&2; exit 1; }
+exit "${status:-0}"

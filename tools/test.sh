@@ -57,7 +57,7 @@ fi
 ninja -C build-fuzz >/dev/null
 for t in records policy evaluate date; do
     # -runs=0: execute every input of the corpus once, then stop.
-    build-fuzz/tests/fuzz/fuzz_$t -runs=0 -rss_limit_mb=2048 tests/fuzz/corpus/$t 2>&1 | tail -n 1
+    build-fuzz/tests/fuzz/fuzz_$t -runs=0 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ tests/fuzz/corpus/$t 2>&1 | tail -n 1
 done
 
 stage "tests/test_threads under ThreadSanitizer"

@@ -15,6 +15,14 @@
  * first one found is the one kept: its code is the call's return value. The
  * message is cut to 1023 bytes and the path to 511, ending in "..." when
  * cut; a value shown in a message is cut shorter (about 60 characters).
+ * Every cut falls between two characters, and bytes of an argument that are
+ * not UTF-8 are shown as U+FFFD: the message and the path are always valid
+ * UTF-8.
+ *
+ * RECERT_ENOMEM means that an allocation failed, and nothing else. A
+ * failure of the library itself that is not one of memory (none is known:
+ * it would be a bug) is RECERT_EINVAL with a message that starts with
+ * "internal error:".
  *
  * SPDX-License-Identifier: MIT
  */

@@ -143,6 +143,16 @@ void sb_json_string(sbuf *b, const char *s);
 /* Number of characters (UTF-8 code points) in s: its width on a terminal,
  * near enough for the table. */
 size_t utf8_width(const char *s);
+/* The largest length <= n at which s[0..n) can be cut without splitting a
+ * UTF-8 character (only s[0..n) is read). */
+size_t utf8_cut(const char *s, size_t n);
+/* snprintf, cut at a character boundary when the text does not fit, so
+ * that a cut value stays valid UTF-8. Returns the length written. */
+size_t snprintf_utf8(char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* A day as "YYYY-MM-DD" into buf (RECERT_DATE_BUFSIZE), "-" for none. */
 const char *day_text(char *buf, int32_t day);

@@ -68,7 +68,7 @@ static const char *amount_of(const ctx *x, char *buf, size_t size, int64_t centi
     char a[48];
     if (x->per_hour <= 0 || recert_amount_format(a, sizeof a, centihours, x->per_hour) != RECERT_OK)
         snprintf(a, sizeof a, "?");
-    snprintf(buf, size, "%s %s", a, x->unit ? x->unit : "");
+    snprintf_utf8(buf, size, "%s %s", a, x->unit ? x->unit : "");
     return buf;
 }
 
@@ -356,7 +356,7 @@ static void as_given(const recert_credit *k, const ctx *x, char *buf, size_t siz
         return;
     if (strlen(a) > 2 && strcmp(a + strlen(a) - 2, ".0") == 0)
         a[strlen(a) - 2] = '\0';
-    snprintf(buf, size, " (%s %s as given)", a, unit);
+    snprintf_utf8(buf, size, " (%s %s as given)", a, unit);
 }
 
 static void petition_words(const ctx *x, const recert_credit *k, char *buf, size_t size)

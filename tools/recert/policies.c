@@ -67,9 +67,9 @@ static void required_text(char *buf, size_t size, const recert_policy *p)
     if (cpr_ch > 0) {
         amount_text(credits, sizeof credits, req, p);
         amount_text(cpr, sizeof cpr, cpr_ch, p);
-        snprintf(buf, size, "%s %s (%s + %s CPR/AED)", total, unit, credits, cpr);
+        snprintf_utf8(buf, size, "%s %s (%s + %s CPR/AED)", total, unit, credits, cpr);
     } else {
-        snprintf(buf, size, "%s %s", total, unit);
+        snprintf_utf8(buf, size, "%s %s", total, unit);
     }
 }
 
@@ -144,7 +144,7 @@ static void show_policy(const recert_policy *p)
     field("organization", recert_policy_organization(p));
     field("name", recert_policy_name(p));
     per_hour_text(a, sizeof a, recert_policy_unit_per_hour(p));
-    snprintf(buf, sizeof buf, "%s (%s per contact hour)", recert_policy_unit(p), a);
+    snprintf_utf8(buf, sizeof buf, "%s (%s per contact hour)", recert_policy_unit(p), a);
     field("unit", buf);
     cycle_text(buf, sizeof buf, p);
     field("cycle", buf);
@@ -154,7 +154,7 @@ static void show_policy(const recert_policy *p)
     field("credit grace", buf);
     if (recert_policy_cpr_aed_required(p)) {
         amount_text(a, sizeof a, recert_policy_cpr_aed_credit(p), p);
-        snprintf(buf, sizeof buf, "required (counts %s %s)", a, recert_policy_unit(p));
+        snprintf_utf8(buf, sizeof buf, "required (counts %s %s)", a, recert_policy_unit(p));
         field("CPR/AED", buf);
     } else {
         field("CPR/AED", "not required");
@@ -178,7 +178,7 @@ static void show_policy(const recert_policy *p)
         if (recert_policy_late_window_through(p, i, &y, &m, &d) == 1)
             offset_text(through, sizeof through, "E", y, m, d);
         money_text(a, sizeof a, recert_policy_late_window_fee(p, i), cur);
-        snprintf(buf, sizeof buf, "%s, %s, through %s", recert_policy_late_window_tier(p, i), a, through);
+        snprintf_utf8(buf, sizeof buf, "%s, %s, through %s", recert_policy_late_window_tier(p, i), a, through);
         field(i == 0 ? "late windows" : "", buf);
     }
     {
@@ -198,7 +198,7 @@ static void show_policy(const recert_policy *p)
         amount_text(mn, sizeof mn, recert_policy_category_min(p, i), p);
         if (recert_policy_category_max(p, i) >= 0)
             amount_text(mx, sizeof mx, recert_policy_category_max(p, i), p);
-        snprintf(buf, sizeof buf, "%s: minimum %s, maximum %s", recert_policy_category_id(p, i), mn, mx);
+        snprintf_utf8(buf, sizeof buf, "%s: minimum %s, maximum %s", recert_policy_category_id(p, i), mn, mx);
         field(i == 0 ? "categories" : "", buf);
     }
     for (size_t i = 0; i < recert_policy_proration_count(p); i++) {
@@ -208,7 +208,7 @@ static void show_policy(const recert_policy *p)
         recert_policy_proration_step(p, i, &y, &m, &d, &req);
         offset_text(from, sizeof from, "P", y, m, d);
         amount_text(a, sizeof a, req, p);
-        snprintf(buf, sizeof buf, "certified from %s: %s %s", from, a, recert_policy_unit(p));
+        snprintf_utf8(buf, sizeof buf, "certified from %s: %s %s", from, a, recert_policy_unit(p));
         field(i == 0 ? "proration" : "", buf);
     }
     if (recert_policy_audits(p)) {

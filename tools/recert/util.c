@@ -299,6 +299,39 @@ int close_stdout(int status)
     return status;
 }
 
+size_t utf8_cut(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t k = 0; /* continuation bytes at the end, at most 3 */
+    while (k < 3 && k < n && (s[n - 1 - k] & 0xC0) == 0x80)
+        k++;
+    if (k == n)
+        return n;
+    unsigned c = s[n - 1 - k];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return need > k + 1 ? n - 1 - k : n;
+}
+
+size_t snprintf_utf8(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    if (size == 0)
+        return 0;
+    if (n < 0) {
+        buf[0] = '\0';
+        return 0;
+    }
+    size_t len = (size_t)n;
+    if (len >= size) {
+        len = utf8_cut(buf, size - 1);
+        buf[len] = '\0';
+    }
+    return len;
+}
+
 /* ---- values ---------------------------------------------------------------- */
 
 const char *day_text(char *buf, int32_t day)
@@ -321,7 +354,7 @@ void money_text(char *buf, size_t size, int64_t cents, const char *currency)
         snprintf(buf, size, "%s$%llu.%02llu", sign, (unsigned long long)(mag / 100),
                  (unsigned long long)(mag % 100));
     else
-        snprintf(buf, size, "%s%llu.%02llu%s%s", sign, (unsigned long long)(mag / 100),
+        snprintf_utf8(buf, size, "%s%llu.%02llu%s%s", sign, (unsigned long long)(mag / 100),
                  (unsigned long long)(mag % 100), *cur ? " " : "", cur);
 }
 
@@ -376,7 +409,7 @@ int opt_next(opt_parser *p)
         const char *eq = strchr(a + 2, '=');
         size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
         if (n >= sizeof namebuf)
-            n = sizeof namebuf - 1;
+            n = utf8_cut(a + 2, sizeof namebuf - 1);
         memcpy(namebuf, a + 2, n);
         namebuf[n] = '\0';
         p->name = namebuf;
@@ -384,7 +417,7 @@ int opt_next(opt_parser *p)
         return OPT_OPTION;
     }
     /* A short option: only "-h" is known; the rest is reported as written. */
-    snprintf(namebuf, sizeof namebuf, "%s", a + 1);
+    snprintf_utf8(namebuf, sizeof namebuf, "%s", a + 1);
     p->name = namebuf;
     return OPT_OPTION;
 }
@@ -396,7 +429,7 @@ const char *opt_value(opt_parser *p, const char *cmd)
         return p->inline_value;
     if (p->i < p->argc)
         return p->argv[p->i++];
-    snprintf(name, sizeof name, "%s", p->name);
+    snprintf_utf8(name, sizeof name, "%s", p->name);
     usage_error(cmd, "option --%s needs a value", name);
     return NULL;
 }
