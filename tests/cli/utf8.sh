@@ -55,12 +55,13 @@ for w, ch in enumerate(chars):
             "unit": {"name": unit, "per_hour": 0.1}, "cycle": {"years": 2, "expires": "anniversary"},
             "credits_required": 1.9, "unapproved_credits": "petition",
             "fees": {"petition_cents": 2500, "renewal_cents": 9900},
-            "late_windows": [{"tier": rep(pad, ch, 300), "through": {"days": 90}, "fee_cents": 3000}],
+            "late_windows": [{"tier": rep(pad, ch, 28), "through": {"days": 90}, "fee_cents": 3000}],
             "final_deadline": {"years": 1, "days": -1},
             "categories": cats}
-        cat = rep(pad, ch, 300)
+        # units, currencies, tiers and category ids: at most 32 bytes (issue 13)
+        cat = rep(pad, ch, 28)
         good = {"recert": 1,
-                "policies": [policy("a", rep(pad, ch, 700), rep(pad, ch, 80), []),
+                "policies": [policy("a", rep(pad, ch, 28), rep(pad, ch, 28), []),
                              policy("b", "CEU", "USD", [{"id": cat, "max": 0}, {"id": "m" + cat, "min": 1.0}])],
                 "holders": [{"id": rep(pad, ch, 600), "name": rep(pad, ch, 600),
                              "credentials": [{"id": "ca", "policy": "a", "certified": "2024-01-10"},
