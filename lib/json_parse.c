@@ -156,31 +156,6 @@ static void nomem(parser *p)
 
 /* ---- characters --------------------------------------------------------- */
 
-/* The length of the valid UTF-8 sequence of 2 to 4 bytes at s[0..n), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], k;
-    uint32_t v;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, v = c & 0x07;
-    else
-        return 0;
-    if (n < k)
-        return 0;
-    for (unsigned i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
-        return 0;
-    return k;
-}
-
 /* The byte at pos as the lexer reads it: -1 at the end; a byte from 0x80
  * starts a character that must be valid UTF-8, or it is an error. */
 #define PEEK_ERROR (-2)
@@ -189,7 +164,7 @@ static int peek(parser *p)
     if (p->pos >= p->len)
         return -1;
     unsigned c = p->s[p->pos];
-    if (c >= 0x80 && !utf8_seq(p->s + p->pos, p->len - p->pos)) {
+    if (c >= 0x80 && !rc_utf8_seq((const char *)p->s + p->pos, p->len - p->pos)) {
         fail(p, true, "unable to decode byte 0x%x", c);
         return PEEK_ERROR;
     }
@@ -476,7 +451,7 @@ static int scan(parser *p)
         return p->token = T_INVALID;
     }
     /* any other character, whole (a UTF-8 sequence is valid: peek()) */
-    p->pos += c >= 0x80 ? utf8_seq(s + p->pos, p->len - p->pos) : 1;
+    p->pos += c >= 0x80 ? rc_utf8_seq((const char *)s + p->pos, p->len - p->pos) : 1;
     return p->token = T_INVALID;
 }
 

@@ -18,42 +18,12 @@
 
 #include "json_reader.h"
 
-/* The length of the valid UTF-8 sequence at s[0..n) (n >= 1), or 0: no
- * overlong form, no surrogate, nothing beyond U+10FFFF, exactly as the JSON
- * parser reads a document (json_parse.c). */
-static size_t utf8_char(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], k;
-    uint32_t v;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, v = c & 0x07;
-    else
-        return 0;
-    if (n < k)
-        return 0;
-    for (unsigned i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
-        return 0;
-    return k;
-}
-
 /* The offset of the first byte of s[0..n) that is not valid UTF-8, or n. */
 static size_t utf8_bad_at(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        size_t k = utf8_char(u + i, n - i);
+        size_t k = rc_utf8_seq(s + i, n - i);
         if (!k)
             return i;
         i += k;
