@@ -80,7 +80,6 @@ typedef struct rc_buf {
 void rc_buf_put(rc_buf *b, const char *s, size_t n);
 void rc_buf_puts(rc_buf *b, const char *s);
 void rc_buf_putc(rc_buf *b, char c);
-void rc_buf_printf(rc_buf *b, const char *fmt, ...) RC_PRINTF(2, 3);
 /* Hand the NUL-terminated text to the caller (*out) or fail with ENOMEM;
  * the buffer is emptied either way. */
 int rc_buf_finish(rc_buf *b, char **out);

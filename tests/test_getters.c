@@ -210,6 +210,36 @@ START_TEST(policy_getters_on_extensions)
     ck_assert_ptr_eq(recert_policy_in_force(p, day("2022-01-01")), v1);
     ck_assert_ptr_eq(recert_policy_in_force(p, day("2025-06-30")), v1);
     ck_assert_ptr_eq(recert_policy_in_force(p, day("2025-07-01")), v2);
+    /* a version's document is the base merged with the versions up to it,
+     * without "versions": read back, it is a policy of those terms */
+    char *vtext = NULL;
+    recert_policy *vp = NULL;
+    ck_assert_int_eq(recert_policy_to_json(&vtext, v2, 0), RECERT_OK);
+    ck_assert_ptr_null(strstr(vtext, "\"versions\""));
+    ck_assert_int_eq(recert_policy_from_json(&vp, vtext, strlen(vtext)), RECERT_OK);
+    ck_assert_int_eq(recert_policy_fee(vp, RECERT_POLICY_FEE_RENEWAL), 7000);
+    ck_assert_int_eq(recert_policy_version_count(vp), 0);
+    ck_assert_int_eq(recert_policy_category_count(vp), 2);
+    recert_policy_free(vp);
+    recert_free(vtext);
+    ck_assert_int_eq(recert_policy_to_json(&vtext, v1, RECERT_JSON_PRETTY), RECERT_OK);
+    ck_assert_ptr_nonnull(strstr(vtext, "\n"));
+    ck_assert_int_eq(recert_policy_from_json(&vp, vtext, strlen(vtext)), RECERT_OK);
+    ck_assert_int_eq(recert_policy_fee(vp, RECERT_POLICY_FEE_RENEWAL), 6000);
+    recert_policy_free(vp);
+    recert_free(vtext);
+    /* a catalog of it, written pretty, reads back to the same policies */
+    recert_catalog *cat = NULL, *cat2 = NULL;
+    ck_assert_int_eq(recert_catalog_new(&cat), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_add(cat, p), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_to_json(&vtext, cat, RECERT_JSON_PRETTY), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_new(&cat2), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_add_json(cat2, vtext, strlen(vtext)), RECERT_OK);
+    ck_assert_int_eq(recert_catalog_count(cat2), 1);
+    ck_assert_int_eq(recert_policy_version_count(recert_catalog_find(cat2, "ext")), 2);
+    recert_free(vtext);
+    recert_catalog_free(cat2);
+    recert_catalog_free(cat);
     /* a version is its policy's: free ignores it, copy refuses it */
     recert_policy_free((recert_policy *)v1);
     recert_policy *c = NULL;
@@ -361,6 +391,59 @@ START_TEST(report_getters_on_one_credential)
     ck_assert_int_eq(recert_report_policy_effective(r, 0, 0), RECERT_DAY_NONE);
     recert_report_free(r);
     recert_roster_free(roster);
+}
+END_TEST
+
+/* Notices come ordered by code name, then by their credit's input order,
+ * however many there are (past 16 they are merge-sorted). NASM, certified
+ * 2024-01-15: the cycle runs 2024-01-15 .. E = 2026-01-15, credits count
+ * through E + 90 days = 2026-04-15. As of 2026-05-01, with no application
+ * recorded, the 40 credits alternate: even ones completed 2026-04-20,
+ * after the credit deadline (credit_outside_window, code 3), odd ones in
+ * the cycle, not preapproved and without a petition (petition_required,
+ * code 0): made in credit order, so out of order by name
+ * ("credit_outside_window" < "petition_required"). */
+START_TEST(notices_ordered)
+{
+    char *doc = malloc(40 * 160 + 400), *p = doc;
+    p += sprintf(p, "{\"recert\": 1, \"holders\": [{\"id\": \"h\", \"credentials\": [{\"id\": \"c\", "
+                    "\"policy\": \"nasm-cpt\", \"certified\": \"2024-01-15\"}], \"credits\": [");
+    for (int i = 0; i < 40; i++)
+        p += sprintf(p, "%s{\"id\": \"k%02d\", \"completed\": \"%s\", \"hours\": 1%s}", i ? ", " : "", i,
+                     i % 2 ? "2025-03-01" : "2026-04-20", i % 2 ? ", \"approval\": \"not_preapproved\"" : "");
+    sprintf(p, "]}]}");
+    recert_roster *roster = NULL;
+    recert_report *r = NULL;
+    ck_assert_int_eq(recert_roster_from_json(&roster, doc, strlen(doc)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_evaluate(&r, roster, day("2026-05-01")), RECERT_OK);
+    size_t n = recert_report_notice_count(r, 0, 0);
+    ck_assert_uint_ge(n, 40);
+    int last_code = -1;
+    const char *last_credit = NULL;
+    size_t outside = 0, petition = 0;
+    for (size_t i = 0; i < n; i++) {
+        int code = recert_report_notice_code(r, 0, 0, i);
+        const char *credit = recert_report_notice_credit(r, 0, 0, i);
+        if (last_code >= 0)
+            ck_assert_int_le(strcmp(recert_notice_code_name(last_code), recert_notice_code_name(code)), 0);
+        if (code == last_code && credit && last_credit)
+            ck_assert_int_lt(strcmp(last_credit, credit), 0); /* k00 < k01 < ...: input order */
+        if (code == RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW)
+            outside++;
+        if (code == RECERT_NOTICE_PETITION_REQUIRED)
+            petition++;
+        last_code = code;
+        last_credit = credit;
+    }
+    ck_assert_uint_eq(outside, 20);
+    ck_assert_uint_eq(petition, 20);
+    ck_assert_int_eq(recert_report_notice_code(r, 0, 0, 0), RECERT_NOTICE_CREDIT_OUTSIDE_WINDOW);
+    ck_assert_str_eq(recert_report_notice_credit(r, 0, 0, 0), "k00");
+    ck_assert_int_eq(recert_report_notice_code(r, 0, 0, 20), RECERT_NOTICE_PETITION_REQUIRED);
+    ck_assert_str_eq(recert_report_notice_credit(r, 0, 0, 20), "k01");
+    recert_report_free(r);
+    recert_roster_free(roster);
+    free(doc);
 }
 END_TEST
 
@@ -634,6 +717,7 @@ int main(void)
     tcase_add_test(tr, report_getters_on_bad_indexes);
     tcase_add_test(tr, report_getters_on_one_credential);
     tcase_add_test(tr, enum_names);
+    tcase_add_test(tr, notices_ordered);
     suite_add_tcase(s, tr);
     TCase *ta = tcase_create("arguments");
     tcase_add_test(ta, entry_points_on_null);
