@@ -614,6 +614,42 @@ START_TEST(roster_add_remove_find)
 }
 END_TEST
 
+/* A roster's own policy of an id replaces the one before it (and shadows
+ * the catalog's): the count stays, find gives the latest; a policy whose
+ * unit name is another's with a different per_hour is refused. */
+START_TEST(roster_policies_replace)
+{
+    static const char a1[] = "{\"recert\": 1, \"id\": \"gym-cert\", \"organization\": \"G\", \"name\": \"One\","
+                             " \"currency\": \"USD\", \"unit\": {\"name\": \"PT\", \"per_hour\": 1},"
+                             " \"cycle\": {\"years\": 2, \"expires\": \"anniversary\"}, \"credits_required\": 10}";
+    static const char a2[] = "{\"recert\": 1, \"id\": \"gym-cert\", \"organization\": \"G\", \"name\": \"Two\","
+                             " \"currency\": \"USD\", \"unit\": {\"name\": \"PT\", \"per_hour\": 1},"
+                             " \"cycle\": {\"years\": 3, \"expires\": \"anniversary\"}, \"credits_required\": 12}";
+    static const char b[] = "{\"recert\": 1, \"id\": \"other\", \"organization\": \"G\", \"name\": \"B\","
+                            " \"currency\": \"USD\", \"unit\": {\"name\": \"pt\", \"per_hour\": 2},"
+                            " \"cycle\": {\"years\": 2, \"expires\": \"anniversary\"}, \"credits_required\": 10}";
+    recert_policy *p1 = NULL, *p2 = NULL, *pb = NULL;
+    recert_roster *roster = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p1, a1, strlen(a1)), RECERT_OK);
+    ck_assert_int_eq(recert_policy_from_json(&p2, a2, strlen(a2)), RECERT_OK);
+    ck_assert_int_eq(recert_policy_from_json(&pb, b, strlen(b)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_new(&roster, NULL), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(roster, p1), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(roster, p2), RECERT_OK);
+    ck_assert_int_eq(recert_roster_policy_count(roster), 1);
+    ck_assert_str_eq(recert_policy_name(recert_roster_find_policy(roster, "gym-cert")), "Two");
+    ck_assert_int_eq(recert_policy_cycle_years(recert_roster_policy_at(roster, 0)), 3);
+    /* "pt" is "PT" (case ignored) at another per_hour */
+    ck_assert_int_eq(recert_roster_add_policy(roster, pb), RECERT_EDATA);
+    ck_assert_int_eq(recert_roster_policy_count(roster), 1);
+    ck_assert_ptr_null(recert_roster_find_policy(roster, "other"));
+    recert_roster_free(roster);
+    recert_policy_free(p1);
+    recert_policy_free(p2);
+    recert_policy_free(pb);
+}
+END_TEST
+
 /* x- members through every handle: get of a missing member is
  * RECERT_ENOTFOUND, NULL arguments RECERT_EINVAL, and what is set comes
  * back as written, keys in the order they were set. */
@@ -722,6 +758,7 @@ int main(void)
     TCase *ta = tcase_create("arguments");
     tcase_add_test(ta, entry_points_on_null);
     tcase_add_test(ta, roster_add_remove_find);
+    tcase_add_test(ta, roster_policies_replace);
     tcase_add_test(ta, x_members_on_every_handle);
     tcase_add_test(ta, policy_strings_with_escapes);
     suite_add_tcase(s, ta);
