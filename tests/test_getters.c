@@ -164,6 +164,7 @@ static const char policy_ext[] =
     "                  {\"id\": \"online\", \"name\": \"Online\", \"max\": 3.5}],"
     " \"proration\": [{\"from\": {\"years\": 1}, \"credits_required\": 4},"
     "                 {\"from\": {\"years\": 2, \"months\": 1, \"days\": -1}, \"credits_required\": 2}],"
+    " \"waivers\": [{\"id\": \"covid\", \"accepts\": \"online_cpr_aed\", \"from\": \"2020-03-13\", \"through\": null}],"
     " \"versions\": [{\"effective\": \"2022-01-01\", \"fees\": {\"renewal_cents\": 6000}},"
     "                {\"effective\": \"2025-07-01\", \"fees\": {\"renewal_cents\": 7000}}]}";
 
@@ -639,6 +640,16 @@ START_TEST(roster_policies_replace)
     ck_assert_int_eq(recert_roster_policy_count(roster), 1);
     ck_assert_str_eq(recert_policy_name(recert_roster_find_policy(roster, "gym-cert")), "Two");
     ck_assert_int_eq(recert_policy_cycle_years(recert_roster_policy_at(roster, 0)), 3);
+    /* replaced by one of another unit: lookups by unit follow */
+    static const char a3[] = "{\"recert\": 1, \"id\": \"gym-cert\", \"organization\": \"G\", \"name\": \"Three\","
+                             " \"currency\": \"USD\", \"unit\": {\"name\": \"GU\", \"per_hour\": 0.5},"
+                             " \"cycle\": {\"years\": 2, \"expires\": \"anniversary\"}, \"credits_required\": 4}";
+    recert_policy *p3 = NULL;
+    ck_assert_int_eq(recert_policy_from_json(&p3, a3, strlen(a3)), RECERT_OK);
+    ck_assert_int_eq(recert_roster_add_policy(roster, p3), RECERT_OK);
+    ck_assert_str_eq(recert_policy_unit(recert_roster_find_policy(roster, "gym-cert")), "GU");
+    ck_assert_int_eq(recert_roster_add_policy(roster, p2), RECERT_OK); /* and back */
+    recert_policy_free(p3);
     /* "pt" is "PT" (case ignored) at another per_hour */
     ck_assert_int_eq(recert_roster_add_policy(roster, pb), RECERT_EDATA);
     ck_assert_int_eq(recert_roster_policy_count(roster), 1);
